@@ -1,0 +1,143 @@
+"""Typed entities → Catalog: every id reference resolved, prompt variables matched, cards derived.
+
+Takes what `validate` returns plus the raw documents (for file and line of each problem); gives
+the immutable `Catalog`, or raises CatalogError listing every broken reference at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Iterator
+
+from .catalog import Card, Catalog, frozen
+from .errors import CatalogError, Issue, suggest
+from .load import FieldPath, RawDocument, format_field
+from .prompt_text import variable_names
+from .schema import KINDS_BY_NAME
+from .validate import Entities
+
+# kind → (field path, kind it points to); "*" walks every item of a list.
+REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
+    "obstacles": (("source", "sources"),),
+    "profiles": (("source", "sources"),),
+    "roles": (("profile", "profiles"), ("level", "levels"), ("source", "sources")),
+    "irritants": (("category", "categories"), ("obstacles", "obstacles"), ("facts.*.source", "sources")),
+    "trades": (("irritants", "irritants"), ("facts.*.source", "sources")),
+    "prompts": (
+        ("irritants", "irritants"), ("roles", "roles"), ("level", "levels"),
+        ("time_saved.source", "sources"), ("facts.*.source", "sources"),
+    ),
+    "personas": (
+        ("profile", "profiles"), ("role", "roles"), ("level", "levels"), ("trade", "trades"),
+        ("obstacles", "obstacles"), ("source", "sources"),
+    ),
+}
+KIND_LABELS = {
+    "sources": "source", "categories": "catégorie", "obstacles": "frein", "irritants": "irritant",
+    "trades": "métier", "prompts": "prompt", "levels": "niveau", "profiles": "profil", "roles": "rôle",
+    "personas": "persona",
+}
+
+
+def link(entities: Entities, documents: tuple[RawDocument, ...]) -> Catalog:
+    where = {(document.kind.name, document.id): document for document in documents}
+    issues = [
+        *_broken_references(entities, where),
+        *_prompt_variables(entities, where),
+        *_trade_variables(entities, where),
+        *_path_collisions(entities, where),
+    ]
+    if issues:
+        raise CatalogError(issues)
+    return build_catalog(entities)
+
+
+def build_catalog(entities: Entities) -> Catalog:
+    kind = lambda name: entities.get(name, {})  # noqa: E731 - a kind may have no file at all
+    by_irritant: dict[str, list[str]] = defaultdict(list)
+    for prompt_id, prompt in sorted(kind("prompts").items()):
+        for irritant_id in prompt.irritants:
+            by_irritant[irritant_id].append(prompt_id)
+    cards = tuple(
+        Card(trade, trade_id, kind("irritants")[irritant_id], irritant_id, tuple(by_irritant[irritant_id]))
+        for trade_id, trade in sorted(kind("trades").items())
+        for irritant_id in trade.irritants
+        if by_irritant.get(irritant_id)
+    )
+    return Catalog(
+        **{name: frozen(kind(name)) for name in KIND_LABELS},
+        cards=cards,
+        prompts_by_irritant=frozen({key: tuple(value) for key, value in by_irritant.items()}),
+    )
+
+
+def _broken_references(entities: Entities, where: dict) -> Iterator[Issue]:
+    for kind, references in REFERENCES.items():
+        for entity_id, entity in entities.get(kind, {}).items():
+            document = where[(kind, entity_id)]
+            for path, target in references:
+                for loc, value in _walk(entity, path.split(".")):
+                    known = entities.get(target, {})
+                    if value is not None and value not in known:
+                        yield Issue(document.file, document.line(loc), format_field(loc),
+                                    f"{KIND_LABELS[target]} « {value} » introuvable",
+                                    suggest(value, known) or f"créez le fichier {_folder(target)}/{value}.yaml")
+
+
+def _walk(value: Any, parts: list[str], loc: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
+    """Yield (location, id) for every id found at a dotted path; lists are walked item by item."""
+    if isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _walk(item, parts, (*loc, index))
+        return
+    if not parts:
+        yield loc, value
+        return
+    head, *rest = parts
+    if head == "*":
+        yield from _walk(value, rest, loc)
+    else:
+        yield from _walk(getattr(value, head), rest, (*loc, head))
+
+
+def _prompt_variables(entities: Entities, where: dict) -> Iterator[Issue]:
+    for prompt_id, prompt in entities.get("prompts", {}).items():
+        document = where[("prompts", prompt_id)]
+        used = variable_names(prompt.text)
+        for name in used:
+            if name not in prompt.variables:
+                yield Issue(document.file, document.line(("text",)), "text",
+                            f"variable « {{{name}}} » utilisée mais non déclarée dans variables",
+                            suggest(name, prompt.variables) or f"ajoutez « {name}: » sous variables")
+        for name in prompt.variables:
+            if name not in used:
+                yield Issue(document.file, document.line(("variables", name)), f"variables.{name}",
+                            "variable déclarée mais jamais utilisée dans le texte",
+                            f"écrivez {{{name}}} dans le texte ou retirez-la")
+
+
+def _trade_variables(entities: Entities, where: dict) -> Iterator[Issue]:
+    """A variable marked from_trade must be given by every trade that gets a card with this prompt."""
+    for trade_id, trade in entities.get("trades", {}).items():
+        document = where[("trades", trade_id)]
+        for prompt_id, prompt in entities.get("prompts", {}).items():
+            if not set(prompt.irritants) & set(trade.irritants):
+                continue
+            for name, variable in prompt.variables.items():
+                if variable.from_trade and name not in trade.context:
+                    yield Issue(document.file, document.line(("context",)), "context",
+                                f"la valeur « {name} » manque, le prompt « {prompt_id} » la tire du métier",
+                                suggest(name, trade.context) or f"ajoutez « {name}: … » sous context")
+
+
+def _path_collisions(entities: Entities, where: dict) -> Iterator[Issue]:
+    """Roles and personas share the parcours/ addresses."""
+    for persona_id in entities.get("personas", {}):
+        if persona_id in entities.get("roles", {}):
+            document = where[("personas", persona_id)]
+            yield Issue(document.file, None, "", f"« {persona_id} » est déjà l'identifiant d'un rôle",
+                        "les parcours des rôles et des personas partagent leurs adresses : renommez le fichier")
+
+
+def _folder(kind: str) -> str:
+    return KINDS_BY_NAME[kind].folder

@@ -1,0 +1,35 @@
+"""mkdocs-macros module: live catalog figures and lists for the hand-written pages.
+
+Reads the `catalogue.json` that the generator wrote into the docs folder; never re-reads the YAML.
+Pages opt in with `render_macros: true` in their front matter.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+
+from .render import escape_text
+
+LIST_KINDS = {"roles": "path", "personas": "path", "paths": "path", "trades": "index", "irritants": "index",
+              "obstacles": "index", "sheets": "sheet"}
+
+
+def define_env(env) -> None:
+    data = json.loads((Path(env.conf["docs_dir"]) / "catalogue.json").read_text(encoding="utf-8"))
+    env.variables["declic"] = {"counts": data["counts"], "schema_version": data["schema_version"]}
+    entities = {kind: set(ids) for kind, ids in data["entities"].items()}
+
+    @env.macro
+    def declic_list(kind: str) -> str:
+        """A Markdown list of links to the pages of one kind, relative to the page being rendered."""
+        if kind not in LIST_KINDS:
+            raise ValueError(f"declic_list: genre inconnu « {kind} », attendu : {', '.join(LIST_KINDS)}")
+        page_kind = LIST_KINDS[kind]
+        wanted = entities.get(kind) if kind in ("roles", "personas", "trades", "irritants", "obstacles") else None
+        here = posixpath.dirname(env.page.file.src_uri)
+        lines = [f"- [{escape_text(page['title'])}]({posixpath.relpath(page['file'], here or '.')})"
+                 for page in data["pages"]
+                 if page["kind"] == page_kind and (wanted is None or page["id"] in wanted)]
+        return "\n".join(lines)

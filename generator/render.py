@@ -1,0 +1,111 @@
+"""Pages → Markdown text, through one Jinja2 environment built once.
+
+Every `{{ value }}` a template prints is escaped for Markdown and HTML unless it is already
+`Markup` (links, prompt blocks built here): catalog text can never become markup or a macro.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from .plan import Page
+from .prompt_text import Segment
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Characters that some Markdown extension could read as syntax anywhere in a line, written as
+# numeric entities: they render as the same characters and are never parsed.
+_INLINE = {char: f"&#{ord(char)};" for char in "&<>*_`[]()|{}\\~^=!#\""}
+_INLINE_TABLE = str.maketrans(_INLINE)
+# Characters that are syntax only at the start of a paragraph (lists, quotes, headings, definitions).
+_LEADING = re.compile(r"^([-+:>]|\d+(?=[.)]))")
+
+
+def escape_text(value: str) -> str:
+    """Plain text → Markdown that renders as exactly that text, on one line."""
+    text = " ".join(str(value).split()).translate(_INLINE_TABLE)
+    return _LEADING.sub(lambda match: "".join(f"&#{ord(c)};" for c in match.group(1)), text)
+
+
+def escape_paragraphs(value: str) -> Markup:
+    """Plain text with blank-line-separated paragraphs → Markdown paragraphs."""
+    paragraphs = [part for part in re.split(r"\n\s*\n", str(value)) if part.strip()]
+    return Markup("\n\n".join(escape_text(part) for part in paragraphs))
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or isinstance(value, (int, float)):
+        return value
+    return escape_text(value)
+
+
+@pass_context
+def _link(context, target: str, anchor: str = "") -> Markup:
+    """Relative Markdown link target from the page being rendered to another docs file."""
+    here = posixpath.dirname(context["page_path"])
+    relative = posixpath.relpath(target, here or ".")
+    return Markup(relative + (f"#{anchor}" if anchor else ""))
+
+
+def _prompt_block(segments: Iterable[Segment], prompt, prompt_id: str) -> Markup:
+    """The prompt as one raw HTML block: kept verbatim by Markdown, blanks marked for the reader."""
+    parts = []
+    for segment in segments:
+        if segment.variable is None:
+            parts.append(_html(segment.text))
+            continue
+        variable = prompt.variables[segment.variable]
+        parts.append(
+            f'<mark class="declic-blank" data-variable="{segment.variable}" data-type="{variable.type}" '
+            f'data-label="{_html(variable.label)}" data-example="{_html(variable.example)}" '
+            f'title="{_html(variable.description)}">[{_html(variable.label)}]</mark>'
+        )
+    # Newlines as entities keep the block on one line, so no blank line can end the HTML block.
+    body = "".join(parts).replace("\n", "&#10;")
+    return Markup(f'<div class="declic-prompt" data-prompt="{prompt_id}"><pre><code>{body}</code></pre></div>')
+
+
+def _html(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("{", "&#123;").replace("}", "&#125;"))
+
+
+def _duration(minutes: int) -> str:
+    hours, rest = divmod(int(minutes), 60)
+    if not hours:
+        return f"{rest}\u00a0min"
+    return f"{hours}\u00a0h\u00a0{rest:02d}" if rest else f"{hours}\u00a0h"
+
+
+def _front_matter(value: Any) -> Markup:
+    return Markup(json.dumps(value, ensure_ascii=False))
+
+
+@lru_cache(maxsize=None)
+def environment(overrides: Path | None = None) -> Environment:
+    loaders = [FileSystemLoader(overrides)] if overrides else []
+    env = Environment(
+        loader=ChoiceLoader([*loaders, FileSystemLoader(TEMPLATES)]),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # output is Markdown: `_finalize` escapes for it instead
+        finalize=_finalize,
+    )
+    env.filters.update(paragraphs=escape_paragraphs, duration=_duration, fm=_front_matter)
+    env.globals.update(link=_link, prompt_block=_prompt_block)
+    return env
+
+
+def render(page: Page, extra: dict[str, Any] | None = None, overrides: Path | None = None) -> str:
+    template = environment(overrides).get_template(page.template)
+    return template.render(**page.context, **(extra or {}), page_path=page.path, page_kind=page.kind)

@@ -1,0 +1,24 @@
+"""An irritant: an everyday pain point, told by the person who lives it."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import Entity, Fact, Id, Minutes, Model, Text
+
+
+class Cost(Model):
+    minutes_per_week: Minutes = Field(description="Temps perdu chaque semaine, en minutes.")
+    note: Text | None = Field(default=None, description="Précision sur ce coût (« en haute saison »).")
+
+
+class Irritant(Entity):
+    title: Text = Field(description="L'irritant en quelques mots (« Relancer les factures impayées »).")
+    quote: Text = Field(description="L'irritant dit par la personne qui le vit, à la première personne.")
+    description: Text = Field(description="La situation, concrètement.")
+    category: Id = Field(description="Catégorie (dossier usecases/categories/).")
+    cost: Cost = Field(description="Ce que l'irritant coûte en temps.")
+    obstacles: tuple[Id, ...] = Field(
+        default=(), description="Freins que cet irritant réveille (dossier usecases/obstacles/)."
+    )
+    facts: tuple[Fact, ...] = Field(default=(), description="Chiffres utiles, chacun avec sa source.")

@@ -1,0 +1,74 @@
+"""A prompt template and the micro-learning sheet that teaches it."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .base import Entity, Fact, Id, Minutes, Model, Text
+from .trade import VariableName
+
+
+class Variable(Model):
+    label: Text = Field(description="Libellé court, montré dans le formulaire (« Nom du client »).")
+    description: Text = Field(description="Ce qu'il faut y mettre.")
+    example: Text = Field(description="Exemple réaliste, sans donnée personnelle réelle.")
+    type: Literal["text", "long_text", "number", "date"] = Field(
+        default="text", description="Type de valeur attendue."
+    )
+    from_trade: bool = Field(
+        default=False, description="Vrai si le contexte du métier remplit cette variable."
+    )
+
+
+class TimeSaved(Model):
+    minutes: Minutes = Field(description="Minutes gagnées.")
+    per: Text = Field(description="Par quoi (« semaine », « relance », « compte rendu »).")
+    source: Id = Field(description="Source de ce chiffre (dossier usecases/sources/).")
+
+
+class QuizItem(Model):
+    question: Text
+    answer: Text
+
+
+class Sheet(Model):
+    objective: Text = Field(description="Ce que la personne saura faire après la fiche.")
+    experience: Text = Field(description="Expérience concrète : la situation de départ vécue.")
+    observation: Text = Field(description="Ce qu'on observe en regardant le résultat.")
+    principle: Text = Field(description="Le principe à retenir.")
+    mistakes: tuple[Text, ...] = Field(min_length=1, description="Erreurs fréquentes.")
+    quiz: tuple[QuizItem, QuizItem, QuizItem] = Field(description="Trois questions d'auto-évaluation.")
+    redo_alone: Text = Field(description="L'exercice « je refais seul ».")
+
+
+class Prompt(Entity):
+    title: Text = Field(description="Titre du prompt (« Relance de facture, ferme et cordiale »).")
+    irritants: tuple[Id, ...] = Field(min_length=1, description="Irritants que ce prompt résout.")
+    roles: tuple[Id, ...] = Field(min_length=1, description="Rôles à qui il s'adresse.")
+    level: Id = Field(description="Niveau requis (dossier personas/levels/).")
+    duration_minutes: int = Field(ge=1, le=20, description="Durée de la fiche, 20 minutes au plus.")
+    text: Text = Field(description="Le prompt. Les variables s'écrivent {nom_de_variable}.")
+    variables: dict[VariableName, Variable] = Field(
+        default_factory=dict, description="Chaque variable utilisée dans le texte."
+    )
+    steps: tuple[Text, ...] = Field(min_length=1, description="Les étapes, dans l'ordre.")
+    check: tuple[Text, ...] = Field(min_length=1, description="Comment vérifier la réponse.")
+    personal_data: bool = Field(
+        description="Vrai si la situation peut amener à coller des données personnelles ou de clients."
+    )
+    never_paste: tuple[Text, ...] = Field(
+        default=(), description="Ce qu'il ne faut jamais coller dans l'assistant, et quoi retirer avant."
+    )
+    time_saved: TimeSaved
+    facts: tuple[Fact, ...] = Field(default=(), description="Chiffres utiles, chacun avec sa source.")
+    sheet: Sheet = Field(description="Contenu pédagogique de la micro-fiche.")
+
+    @model_validator(mode="after")
+    def _personal_data_needs_a_rule(self) -> "Prompt":
+        if self.personal_data and not self.never_paste:
+            raise ValueError(
+                "personal_data est vrai : dites dans never_paste ce qu'il faut retirer avant de coller"
+            )
+        return self

@@ -1,0 +1,25 @@
+"""A trade (métier): who does it, and the words that specialise a prompt for it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from .base import Entity, Fact, Id, Text
+
+VariableName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+class Trade(Entity):
+    name: Text = Field(description="Nom du métier (« Électricien »).")
+    sector: Text = Field(description="Secteur (« Artisanat du bâtiment »).")
+    description: Text = Field(description="Le métier en une ou deux phrases.")
+    context: dict[VariableName, Text] = Field(
+        description=(
+            "Valeurs qui adaptent les prompts à ce métier : clients, documents, vocabulaire… "
+            "Chaque clé est le nom d'une variable de prompt marquée « from_trade »."
+        )
+    )
+    irritants: tuple[Id, ...] = Field(min_length=1, description="Irritants vécus dans ce métier.")
+    facts: tuple[Fact, ...] = Field(default=(), description="Chiffres utiles, chacun avec sa source.")
