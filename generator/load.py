@@ -91,7 +91,7 @@ def load_file(path: Path, kind: Kind, file: str) -> tuple[RawDocument | None, li
     try:
         data = builder.document(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
-        return None, [*issues, _syntax_issue(file, error)]
+        return None, [*issues, _syntax_issue(file, error, text)]
     except RecursionError:
         return None, [*issues, Issue(file, None, "", "structure imbriquée trop profonde")]
     issues.extend(builder.issues)
@@ -101,7 +101,7 @@ def load_file(path: Path, kind: Kind, file: str) -> tuple[RawDocument | None, li
 
 
 _SYNTAX_MESSAGES = (
-    ("cannot start any token", "'\\t'", "tabulation interdite", "indentez avec des espaces, jamais des tabulations"),
+    ("cannot start any token", "\t", "tabulation interdite", "indentez avec des espaces, jamais des tabulations"),
     ("quoted scalar", "", "guillemet ouvert mais jamais fermé", "fermez la chaîne commencée à cette ligne"),
     ("mapping values are not allowed", "", "deux-points inattendu",
      "mettez la valeur entre guillemets si elle contient « : », ou vérifiez l'indentation"),
@@ -110,10 +110,12 @@ _SYNTAX_MESSAGES = (
 )
 
 
-def _syntax_issue(file: str, error: yaml.MarkedYAMLError) -> Issue:
+def _syntax_issue(file: str, error: yaml.MarkedYAMLError, source: str) -> Issue:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else None
-    text = f"{error.context or ''} {error.problem or ''}"
+    # The C parser does not name the character it stopped at: read it from the source.
+    found = source.splitlines()[mark.line][mark.column:mark.column + 1] if mark and mark.line < len(source.splitlines()) else ""
+    text = f"{error.context or ''} {error.problem or ''} {found}"
     for needle, extra, message, hint in _SYNTAX_MESSAGES:
         if needle in text and extra in text:
             return Issue(file, line, "", f"syntaxe YAML invalide : {message}", hint)
@@ -159,7 +161,7 @@ class _Builder:
         if event.tag is not None and event.tag != "!":
             self._issue(line, path, f"les étiquettes YAML ({event.tag}) ne sont pas acceptées", "retirez l'étiquette")
         if isinstance(event, yaml.ScalarEvent):
-            if event.style is None and event.value in _NULLS:
+            if event.implicit[0] and event.value in _NULLS:  # plain, not quoted
                 return None
             return event.value
         if isinstance(event, yaml.SequenceStartEvent):
@@ -199,13 +201,16 @@ def format_field(path: FieldPath) -> str:
 
 
 def _id_collisions(documents: list[RawDocument]) -> list[Issue]:
-    seen: dict[tuple[str, str], RawDocument] = {}
-    issues = []
+    """Two files whose names give the same address once normalised (`Fleuriste`, `fleuriste`)."""
+    by_slug: dict[tuple[str, str], list[RawDocument]] = {}
     for document in documents:
-        key = (document.kind.name, slugify(document.id))
-        if key in seen:
-            issues.append(Issue(document.file, None, "", f"identifiant trop proche de « {seen[key].id} » ({seen[key].file})",
-                                "deux fiches ne peuvent avoir la même adresse : renommez l'une d'elles"))
-        else:
-            seen[key] = document
+        by_slug.setdefault((document.kind.name, slugify(document.id)), []).append(document)
+    issues = []
+    for (_, slug), group in by_slug.items():
+        if len(group) < 2:
+            continue
+        keep = next((document for document in group if document.id == slug), group[0])
+        issues += [Issue(other.file, None, "", f"identifiant trop proche de « {keep.id} » ({keep.file})",
+                         "deux fiches ne peuvent avoir la même adresse : renommez l'une d'elles")
+                   for other in group if other is not keep]
     return issues

@@ -43,7 +43,7 @@ def load_project(config_file: Path) -> Project:
     with config_file.open(encoding="utf-8") as stream:
         config = yaml.load(stream, Loader=_ConfigLoader) or {}
     settings = (config.get("extra") or {}).get("declic") or {}
-    inherit = settings.get("inherit_default_catalog", root != DEFAULT_GUIDE)
+    inherit = settings.get("inherit_default_catalog", True) and root != DEFAULT_GUIDE
     base = (DEFAULT_GUIDE,) if inherit else ()
     own = (root,)
     templates = root / settings["templates"] if settings.get("templates") else None

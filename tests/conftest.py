@@ -1,0 +1,52 @@
+"""Shared fixtures: a copy of the tiny fixture guide, and the default guide built once per session."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.build import build
+from generator.project import load_project
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden from the current output")
+
+
+def copy_guide(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("build", "site", ".site.*"))
+    return target / "mkdocs.yml"
+
+
+@pytest.fixture
+def mini(tmp_path) -> Path:
+    """A fresh copy of the tiny guide; returns its mkdocs.yml."""
+    return copy_guide(MINI, tmp_path / "mini")
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory) -> Path:
+    """The shipped default guide, built once (strict) into a temporary folder; returns the site folder."""
+    target = tmp_path_factory.mktemp("default")
+    for name in ("mkdocs.yml", "content", "usecases", "personas", "overrides"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    project = load_project(target / "mkdocs.yml")
+    build(project, strict=True)
+    return project.site_dir
+
+
+@pytest.fixture(scope="session")
+def default_catalog(default_site) -> dict:
+    return json.loads((default_site / "catalogue.json").read_text(encoding="utf-8"))
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
