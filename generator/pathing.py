@@ -90,6 +90,8 @@ def learning_path(catalog: Catalog, learner: Learner) -> LearningPath:
     first = pick(1, lambda p: level_of(p) <= rank, short, lambda p: _fits_trade(catalog, learner, p))
     quick = pick(profile.quick_wins, lambda p: level_of(p) <= max(rank, 2), short)
     skills = pick(profile.skills, lambda p: level_of(p) >= rank, lambda p: level_of(p) <= rank + 1)
+    # A small catalog runs out of new prompts: the sheet of one already met deepens it instead.
+    skills += [p for p in [*first, *quick] if p not in skills][: profile.skills - len(skills)]
     stages = (
         Stage("interest", "Susciter l'intérêt : partir d'un irritant", tuple(_interest(catalog, learner, first))),
         Stage("quick-wins", "Obtenir des victoires rapides", tuple(_practice(catalog, learner, p) for p in quick)),
