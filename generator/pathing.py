@@ -93,7 +93,7 @@ def learning_path(catalog: Catalog, learner: Learner) -> LearningPath:
     # A small catalog runs out of new prompts: the sheet of one already met deepens it instead.
     skills += [p for p in [*first, *quick] if p not in skills][: profile.skills - len(skills)]
     stages = (
-        Stage("interest", "Susciter l'intérêt : partir d'un irritant", tuple(_interest(catalog, learner, first))),
+        Stage("interest", "Susciter l'intérêt : partir d'un irritant", tuple(_interest(catalog, learner, first))),
         Stage("quick-wins", "Obtenir des victoires rapides", tuple(_practice(catalog, learner, p) for p in quick)),
         Stage("skills", "Structurer les compétences", tuple(_sheet(catalog, p) for p in skills)),
         Stage("consolidation", "Ancrer dans la durée", _consolidation(catalog, [*first, *quick, *skills])),
@@ -133,7 +133,7 @@ def _interest(catalog: Catalog, learner: Learner, prompt_ids: list[str]):
         irritant_id = card[1] if card else prompt.irritants[0]
         irritant = catalog.irritants[irritant_id]
         yield Step("card" if card else "irritant", irritant.title, card[0] if card else f"irritants/{irritant_id}.md",
-                   prompt.duration_minutes, f"« {irritant.quote} »")
+                   prompt.duration_minutes, f"« {irritant.quote} »")
 
 
 def _practice(catalog: Catalog, learner: Learner, prompt_id: str) -> Step:
@@ -152,11 +152,11 @@ def _sheet(catalog: Catalog, prompt_id: str) -> Step:
 def _consolidation(catalog: Catalog, prompt_ids: list[str]) -> tuple[Step, ...]:
     redo = [catalog.prompts[prompt_id] for prompt_id in prompt_ids]
     minutes = sum(ceil(prompt.duration_minutes / 2) for prompt in redo)
-    titles = ", ".join(f"« {prompt.title} »" for prompt in redo)
+    titles = ", ".join(f"« {prompt.title} »" for prompt in redo)
     return (
-        Step("follow-up", "J+15 : refaire seul", None, minutes, f"Refaites seul, sans la fiche : {titles}."),
-        Step("follow-up", "J+30 : adapter à un nouveau cas", None, minutes,
+        Step("follow-up", "J+15 : refaire seul", None, minutes, f"Refaites seul, sans la fiche : {titles}."),
+        Step("follow-up", "J+30 : adapter à un nouveau cas", None, minutes,
              "Appliquez chaque prompt à une situation nouvelle et partagez le meilleur résultat avec l'équipe."),
-        Step("ritual", "Chaque mois : le rituel « IA du mois »", None, MONTHLY_RITUAL_MINUTES,
+        Step("ritual", "Chaque mois : le rituel « IA du mois »", None, MONTHLY_RITUAL_MINUTES,
              "Une demi-heure en équipe pour montrer une réussite, un raté et une nouvelle idée."),
     )

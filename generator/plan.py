@@ -120,7 +120,7 @@ def _path(catalog: Catalog, learning: LearningPath) -> Page:
     learner = learning.learner
     persona = catalog.personas.get(learner.id) if learner.kind == "persona" else None
     return Page(
-        path_path(learner.id), "path.md.j2", "path", learner.id, f"Parcours : {learner.title}",
+        path_path(learner.id), "path.md.j2", "path", learner.id, f"Parcours : {learner.title}",
         (learner.role, learner.profile, learner.level, *learning.prompt_ids),
         {
             "path": learning,
@@ -157,27 +157,27 @@ def _listing(path: str, page_id: str, title: str, lead: str, groups: list[Group]
 def _indexes(catalog: Catalog, paths: tuple[LearningPath, ...]) -> list[Page]:
     pages = []
     card_entry = lambda card, title: Entry(title, card_path(card.trade_id, card.irritant_id),  # noqa: E731
-                                           f"« {card.irritant.quote} »")
+                                           f"« {card.irritant.quote} »")
     by_sector: dict[str, list[Entry]] = defaultdict(list)
     for trade_id, trade in catalog.trades.items():
         cards = catalog.cards_of_trade(trade_id)
         by_sector[trade.sector].append(Entry(trade.name, trade_path(trade_id), f"{len(cards)} cas d'usage"))
         pages.append(_listing(
-            trade_path(trade_id), trade_id, f"Cas d'usage : {trade.name}", trade.description,
+            trade_path(trade_id), trade_id, f"Cas d'usage : {trade.name}", trade.description,
             [Group("Les irritants de ce métier", tuple(card_entry(card, card.irritant.title) for card in cards))],
             [card.id for card in cards]))
     pages.append(_listing(
         "cas-usage/index.md", "cas-usage", "Cas d'usage par métier",
-        "Choisissez votre métier : chaque cas part d'un irritant du quotidien et donne un prompt prêt à l'emploi.",
+        "Choisissez votre métier : chaque cas part d'un irritant du quotidien et donne un prompt prêt à l'emploi.",
         [Group(sector, tuple(entries)) for sector, entries in sorted(by_sector.items())], catalog.trades))
 
     by_category: dict[str, list[Entry]] = defaultdict(list)
     for irritant_id, irritant in catalog.irritants.items():
         cards = catalog.cards_of_irritant(irritant_id)
-        by_category[irritant.category].append(Entry(irritant.title, irritant_path(irritant_id), f"« {irritant.quote} »"))
+        by_category[irritant.category].append(Entry(irritant.title, irritant_path(irritant_id), f"« {irritant.quote} »"))
         prompts = catalog.prompts_by_irritant.get(irritant_id, ())
         pages.append(_listing(
-            irritant_path(irritant_id), irritant_id, irritant.title, f"« {irritant.quote} » {irritant.description}",
+            irritant_path(irritant_id), irritant_id, irritant.title, f"« {irritant.quote} » {irritant.description}",
             [Group("Par métier", tuple(card_entry(card, card.trade.name) for card in cards)),
              Group("Les micro-fiches pour s'entraîner",
                    tuple(Entry(catalog.prompts[p].title, sheet_path(p), catalog.prompts[p].sheet.objective) for p in prompts)),
@@ -212,7 +212,7 @@ def _indexes(catalog: Catalog, paths: tuple[LearningPath, ...]) -> list[Page]:
                                             f"{prompt.duration_minutes} min · {prompt.sheet.objective}"))
     pages.append(_listing(
         "fiches/index.md", "fiches", "Les micro-fiches",
-        "Des exercices courts, de 20 minutes au plus : faire avec aide, comprendre, puis refaire seul.",
+        "Des exercices courts, de 20 minutes au plus : faire avec aide, comprendre, puis refaire seul.",
         [Group(catalog.levels[level].title, tuple(entries), catalog.levels[level].description)
          for level, entries in sorted(by_level.items(), key=lambda item: catalog.levels[item[0]].rank)],
         catalog.prompts))
@@ -221,7 +221,7 @@ def _indexes(catalog: Catalog, paths: tuple[LearningPath, ...]) -> list[Page]:
                                         f"{catalog.profiles[learning.learner.profile].title} · {learning.minutes} min")
     pages.append(_listing(
         "parcours/index.md", "parcours", "Les parcours",
-        "Un parcours par rôle et par personne type, en quatre étapes : l'intérêt, les victoires rapides, "
+        "Un parcours par rôle et par personne type, en quatre étapes : l'intérêt, les victoires rapides, "
         "les compétences, puis l'ancrage.",
         [Group("Par rôle", tuple(path_entry(p) for p in paths if p.learner.kind == "role")),
          Group("Par personne type", tuple(path_entry(p) for p in paths if p.learner.kind == "persona"))],

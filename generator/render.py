@@ -26,12 +26,14 @@ TEMPLATES = Path(__file__).parent / "templates"
 _INLINE = {char: f"&#{ord(char)};" for char in "&<>*_`[]()|{}\\~^=!#\""}
 _INLINE_TABLE = str.maketrans(_INLINE)
 # Characters that are syntax only at the start of a paragraph (lists, quotes, headings, definitions).
+_ASCII_SPACES = re.compile(r"[ \t\r\n]+")
 _LEADING = re.compile(r"^([-+:>]|\d+(?=[.)]))")
 
 
 def escape_text(value: str) -> str:
     """Plain text → Markdown that renders as exactly that text, on one line."""
-    text = " ".join(str(value).split()).translate(_INLINE_TABLE)
+    # Only ASCII white space is folded: str.split() would also eat French non-breaking spaces.
+    text = _ASCII_SPACES.sub(" ", str(value).strip(" \t\r\n")).translate(_INLINE_TABLE)
     return _LEADING.sub(lambda match: "".join(f"&#{ord(c)};" for c in match.group(1)), text)
 
 
