@@ -22,23 +22,26 @@ def select(entities: Entities, settings: Settings, config_name: str) -> Entities
         raise CatalogError(issues)
     kept = {kind: {entity_id for entity_id in entities.get(kind, {}) if _wanted(settings, kind, entity_id)}
             for kind in SELECTABLE}
+    dropped = {kind: set(entities.get(kind, {})) - kept[kind] for kind in SELECTABLE}
+    # Only what the selection removed is trimmed: an unknown id stays, for `link` to report it.
     result = dict(entities)
     result["irritants"] = _keep(entities, "irritants", kept)
     result["roles"] = _keep(entities, "roles", kept)
     result["trades"] = {
         trade_id: trade.model_copy(update={"irritants": irritants})
         for trade_id, trade in _keep(entities, "trades", kept).items()
-        if (irritants := tuple(i for i in trade.irritants if i in result["irritants"]))
+        if (irritants := tuple(i for i in trade.irritants if i not in dropped["irritants"]))
     }
+    dropped["trades"] |= set(_keep(entities, "trades", kept)) - set(result["trades"])
     result["prompts"] = {
         prompt_id: prompt.model_copy(update={"irritants": irritants, "roles": roles})
         for prompt_id, prompt in _keep(entities, "prompts", kept).items()
-        if (irritants := tuple(i for i in prompt.irritants if i in result["irritants"]))
-        and (roles := tuple(r for r in prompt.roles if r in result["roles"]))
+        if (irritants := tuple(i for i in prompt.irritants if i not in dropped["irritants"]))
+        and (roles := tuple(r for r in prompt.roles if r not in dropped["roles"]))
     }
     result["personas"] = {
         persona_id: persona for persona_id, persona in _keep(entities, "personas", kept).items()
-        if persona.trade in result["trades"] and persona.role in result["roles"]
+        if persona.trade not in dropped["trades"] and persona.role not in dropped["roles"]
     }
     return result
 

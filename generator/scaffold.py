@@ -1,0 +1,35 @@
+"""`declic init`: a new guide folder from guide_template/, with the organisation's name filled in.
+
+Files are copied one by one; `$name` in them becomes the organisation's name (`$$` is a `$`).
+The JSON Schemas are written beside the data so that editors check fields while typing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from string import Template
+
+from .schemas import SCHEMAS_DIR, json_schemas
+
+TEMPLATE = Path(__file__).parent / "guide_template"
+
+
+def guide_files(name: str) -> dict[str, str]:
+    """Relative path → text of every file of a new guide."""
+    files = {path.relative_to(TEMPLATE).as_posix(): Template(path.read_text(encoding="utf-8")).substitute(name=name)
+             for path in sorted(TEMPLATE.rglob("*")) if path.is_file()}
+    files.update({f"{SCHEMAS_DIR}/{file_name}": text for file_name, text in json_schemas().items()})
+    return files
+
+
+def init_guide(folder: Path, name: str, dry_run: bool = False) -> list[str]:
+    """Create the guide; refuses a folder that already has files. Returns the paths written."""
+    if folder.exists() and any(folder.iterdir()):
+        raise FileExistsError(folder)
+    files = guide_files(name)
+    if not dry_run:
+        for relative, text in files.items():
+            target = folder / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    return sorted(files)
