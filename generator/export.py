@@ -7,6 +7,7 @@ import posixpath
 from typing import Any
 
 from .catalog import Catalog
+from .facets import card_facets
 from .plan import Page
 
 SCHEMA_VERSION = 1
@@ -29,13 +30,17 @@ def catalog_json(catalog: Catalog, pages: tuple[Page, ...]) -> dict[str, Any]:
                    "cards": len(catalog.cards),
                    "sheets": sum(page.kind == "sheet" for page in pages),
                    "paths": sum(page.kind == "path" for page in pages)},
-        "pages": [
-            {"kind": page.kind, "id": page.id, "title": page.title, "url": page_url(page.path),
-             "file": page.path, "links": list(dict.fromkeys(page.links))}
-            for page in pages
-        ],
+        "pages": [_page_entry(catalog, page) for page in pages],
         "entities": {kind: list(getattr(catalog, kind)) for kind in KIND_KEYS},
     }
+
+
+def _page_entry(catalog: Catalog, page: Page) -> dict[str, Any]:
+    entry = {"kind": page.kind, "id": page.id, "title": page.title, "url": page_url(page.path),
+             "file": page.path, "links": list(dict.fromkeys(page.links))}
+    if page.kind == "card":  # what the explorer and other tools filter cards by
+        entry["facets"] = card_facets(catalog, page.context["card"]).as_json(catalog)
+    return entry
 
 
 def dump(data: dict[str, Any]) -> bytes:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import Card, Catalog
+from .facets import DURATION_CHOICES, card_facets
 from .pathing import LearningPath, learners, learning_path
 from .prompt_text import fill
 
@@ -52,6 +53,8 @@ def obstacle_path(obstacle_id: str) -> str:
 
 
 SOURCES_PATH = "sources/index.md"
+EXPLORER_PATH = "explorer/index.md"
+WORKSHOP_PATH = "atelier/index.md"
 
 
 def plan(catalog: Catalog) -> tuple[Page, ...]:
@@ -61,6 +64,8 @@ def plan(catalog: Catalog) -> tuple[Page, ...]:
         *(_sheet(catalog, prompt_id) for prompt_id in catalog.prompts),
         *(_path(catalog, learning) for learning in paths),
         *_indexes(catalog, paths),
+        _explorer(catalog),
+        _workshop(),
     )
 
 
@@ -230,6 +235,34 @@ def _indexes(catalog: Catalog, paths: tuple[LearningPath, ...]) -> list[Page]:
     pages.append(Page(SOURCES_PATH, "sources.md.j2", "index", "sources", "Les sources", tuple(catalog.sources),
                       {"sources": catalog.sources}))
     return pages
+
+
+def _explorer(catalog: Catalog) -> Page:
+    """Every card with its facets, and the choices to filter them by (only those some card has)."""
+    cards = [(card, card_facets(catalog, card)) for card in catalog.cards]
+    used = lambda attribute: {value for _, facets in cards for value in _values(getattr(facets, attribute))}  # noqa: E731
+    return Page(
+        EXPLORER_PATH, "explorer.md.j2", "index", "explorer", "Explorer les cas d'usage",
+        tuple(card.id for card, _ in cards),
+        {
+            "cards": [{"card": card, "facets": facets, "target": card_path(card.trade_id, card.irritant_id),
+                       "category": catalog.categories[facets.category].title} for card, facets in cards],
+            "trades": sorted(((i, catalog.trades[i].name) for i in used("trade")), key=lambda item: item[1]),
+            "categories": sorted(((i, catalog.categories[i].title) for i in used("category")), key=lambda item: item[1]),
+            "obstacles": sorted(((i, catalog.obstacles[i].title) for i in used("obstacles")), key=lambda item: item[1]),
+            "levels": [(i, catalog.levels[i].title)
+                       for i in sorted(used("levels"), key=lambda level: (catalog.levels[level].rank, level))],
+            "durations": DURATION_CHOICES,
+        },
+    )
+
+
+def _values(value: str | tuple[str, ...] | int) -> tuple:
+    return value if isinstance(value, tuple) else (value,)
+
+
+def _workshop() -> Page:
+    return Page(WORKSHOP_PATH, "workshop.md.j2", "index", "atelier", "Kit d'atelier", (), {})
 
 
 WHO_TITLES = {
