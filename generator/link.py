@@ -46,6 +46,7 @@ def link(entities: Entities, documents: tuple[RawDocument, ...]) -> Catalog:
         *_prompt_variables(entities, where),
         *_trade_variables(entities, where),
         *_path_collisions(entities, where),
+        *_former_id_collisions(entities, where),
     ]
     if issues:
         raise CatalogError(issues)
@@ -137,6 +138,35 @@ def _path_collisions(entities: Entities, where: dict) -> Iterator[Issue]:
             document = where[("personas", persona_id)]
             yield Issue(document.file, None, "", f"« {persona_id} » est déjà l'identifiant d'un rôle",
                         "les parcours des rôles et des personas partagent leurs adresses : renommez le fichier")
+
+
+# Kinds whose ids are page addresses, grouped by the address space they share.
+ADDRESS_SPACES = (("trades",), ("irritants",), ("prompts",), ("roles", "personas"))
+
+
+def _former_id_collisions(entities: Entities, where: dict) -> Iterator[Issue]:
+    """An old id redirects to one page only, and never hides a page that exists."""
+    for kinds in ADDRESS_SPACES:
+        current = {entity_id for kind in kinds for entity_id in entities.get(kind, {})}
+        claimed: dict[str, str] = {}
+        for kind in kinds:
+            for entity_id, entity in sorted(entities.get(kind, {}).items()):
+                document = where[(kind, entity_id)]
+                for index, old in enumerate(entity.former_ids):
+                    line = document.line(("former_ids", index))
+                    if old == entity_id:
+                        yield Issue(document.file, line, f"former_ids.{index}",
+                                    f"« {old} » est l'identifiant actuel de cette fiche", "retirez-le de former_ids")
+                    elif old in current:
+                        yield Issue(document.file, line, f"former_ids.{index}",
+                                    f"« {old} » est l'identifiant d'une fiche existante",
+                                    "une ancienne adresse ne peut pas cacher une page : retirez-la de former_ids")
+                    elif old in claimed:
+                        yield Issue(document.file, line, f"former_ids.{index}",
+                                    f"« {old} » est déjà l'ancien identifiant de « {claimed[old]} »",
+                                    "une ancienne adresse ne peut mener qu'à une page")
+                    else:
+                        claimed[old] = entity_id
 
 
 def _folder(kind: str) -> str:
