@@ -13,9 +13,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+import segno
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from .export import page_url
 from .plan import Page
 from .prompt_text import Segment
 
@@ -75,6 +77,18 @@ def _prompt_block(segments: Iterable[Segment], prompt, prompt_id: str) -> Markup
     return Markup(f'<div class="declic-prompt" data-prompt="{prompt_id}"><pre><code>{body}</code></pre></div>')
 
 
+@pass_context
+def _qr_code(context) -> Markup:
+    """The page's address as a QR code and as text, for print; nothing when the site has no address."""
+    site_url = context["site_url"]
+    if not site_url:
+        return Markup("")
+    url = site_url.rstrip("/") + "/" + page_url(context["page_path"])
+    svg = segno.make_qr(url, error="m").svg_inline(scale=3, omitsize=True, svgclass="declic-qr__code",
+                                                    title="QR code de l'adresse de cette page")
+    return Markup(f'<div class="declic-qr">{svg}<p>Cette page en ligne :<br>{_html(url)}</p></div>')
+
+
 def _html(text: str) -> str:
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;").replace("{", "&#123;").replace("}", "&#125;"))
@@ -104,10 +118,12 @@ def environment(overrides: Path | None = None) -> Environment:
         finalize=_finalize,
     )
     env.filters.update(paragraphs=escape_paragraphs, duration=_duration, fm=_front_matter)
-    env.globals.update(link=_link, prompt_block=_prompt_block)
+    env.globals.update(link=_link, prompt_block=_prompt_block, qr_code=_qr_code)
     return env
 
 
-def render(page: Page, extra: dict[str, Any] | None = None, overrides: Path | None = None) -> str:
+def render(page: Page, extra: dict[str, Any] | None = None, overrides: Path | None = None, site_url: str = "") -> str:
+    """`site_url`, the published address of the site, adds a QR code to the pages printed in workshops."""
     template = environment(overrides).get_template(page.template)
-    return template.render(**page.context, **(extra or {}), page_path=page.path, page_kind=page.kind)
+    return template.render(**page.context, **(extra or {}), page_path=page.path, page_kind=page.kind,
+                           site_url=site_url)
