@@ -1,7 +1,9 @@
-"""Docs folder → site folder, with mkdocs, swapped in only when the build succeeded.
+"""Docs folder → site folder, with mkdocs (then Pagefind), swapped in only when the build succeeded.
 
 mkdocs empties its site_dir before building, so it builds into a fresh folder beside the site;
 the two are then exchanged in one atomic step. A killed or failed build leaves the old site whole.
+`extra.declic.search` picks the search engine: "pagefind" (indexed here, before the swap) or
+"mkdocs" (Material's built-in one). An offline build works from file:// and uses the built-in one.
 """
 
 from __future__ import annotations
@@ -10,12 +12,16 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
+from mkdocs.utils.yaml import yaml_load
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -25,18 +31,24 @@ class SiteBuildError(Exception):
     """mkdocs refused to build (a warning in strict mode, a broken link, a macro error)."""
 
 
-def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> None:
+SEARCH_ENGINES = ("pagefind", "mkdocs")
+
+
+def build_site(config_file: Path, site_dir: Path, strict: bool = True, offline: bool = False) -> None:
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(site_dir)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
-        config = load_config(str(config_file), site_dir=str(fresh), strict=strict)
+        options = _options(config_file, offline)
+        config = load_config(str(config_file), site_dir=str(fresh), strict=strict, **options)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
+        if options["extra"]["declic"]["search"] == "pagefind":
+            _index_for_search(fresh)
     except (Abort, BuildError, ConfigurationError) as error:
         shutil.rmtree(fresh, ignore_errors=True)
         raise SiteBuildError(str(error)) from None
@@ -44,6 +56,57 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> None:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     swap_in(fresh, site_dir)
+
+
+def _options(config_file: Path, offline: bool) -> dict[str, Any]:
+    """What this build changes in mkdocs.yml: the search plugin, and the offline settings."""
+    with config_file.open(encoding="utf-8") as stream:
+        raw = yaml_load(stream) or {}
+    extra = dict(raw.get("extra") or {})
+    declic = dict(extra.get("declic") or {})
+    engine = declic.get("search", "mkdocs")
+    if engine not in SEARCH_ENGINES:
+        raise ConfigurationError(f"extra.declic.search : « {engine} » inconnu, choisissez pagefind ou mkdocs")
+    plugins = _plugin_list(raw.get("plugins", ["search"]))
+    options: dict[str, Any] = {}
+    if offline:
+        # Pagefind fetches its index, which browsers refuse from file://; Material's offline
+        # plugin ships the built-in index as a script, which they load.
+        engine = "mkdocs"
+        options["use_directory_urls"] = False
+        if not any(_plugin_name(item) == "offline" for item in plugins):
+            plugins.append("offline")
+        if not any(_plugin_name(item) == "search" for item in plugins):
+            plugins.append("search")
+    if engine == "pagefind":
+        plugins = [item for item in plugins if _plugin_name(item) != "search"]
+    return {**options, "plugins": plugins, "extra": {**extra, "declic": {**declic, "search": engine}}}
+
+
+def _plugin_list(plugins: list | dict) -> list:
+    return [{name: value} for name, value in plugins.items()] if isinstance(plugins, dict) else list(plugins)
+
+
+def _plugin_name(item: str | dict) -> str:
+    name = item if isinstance(item, str) else next(iter(item))
+    return name.removeprefix("material/")
+
+
+def _index_for_search(site: Path) -> None:
+    """Pagefind's index of every page, written into the site. Pagefind splits words on the straight
+    apostrophe only, so it reads a copy where « l’équipe » is « l'équipe » (then « équipe » finds
+    it); the pages themselves keep their typography."""
+    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site.parent) as folder:
+        pages = Path(folder)
+        for page in site.rglob("*.html"):
+            copy = pages / page.relative_to(site)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(page.read_text(encoding="utf-8").replace("\u2019", "'"), encoding="utf-8")
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(site / "pagefind")],
+            capture_output=True, text=True)
+    if result.returncode:
+        raise SiteBuildError(f"l'index de recherche Pagefind n'a pas pu être construit : {result.stderr.strip()}")
 
 
 def swap_in(fresh: Path, site_dir: Path) -> None:
