@@ -6,7 +6,7 @@ browser builds the same calendar from a date the reader picks.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from icalendar import Calendar, Event
@@ -24,9 +24,6 @@ class FollowUp:
     title: str
     description: str
     monthly: bool = False  # repeats every month, RITUAL_MONTHS times
-
-    def as_json(self) -> dict:
-        return asdict(self)
 
 
 def follow_ups(path: LearningPath) -> tuple[FollowUp, ...]:

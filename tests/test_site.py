@@ -116,3 +116,14 @@ def test_prompt_text_survives_markdown_and_macros(mini):
 def test_the_site_is_in_french(default_site, page):
     html = soup(default_site / page)
     assert html.html["lang"] == "fr"
+
+
+def test_the_cards_spreadsheet_has_one_row_per_card(default_site, default_catalog):
+    import csv
+
+    text = (default_site / "cas-usage.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(text.splitlines(), delimiter=";"))
+    cards = [page for page in default_catalog["pages"] if page["kind"] == "card"]
+    assert len(rows) == len(cards)
+    assert {row["adresse"] for row in rows} == {page["url"] for page in cards}
+    assert all(row["métier"] and row["irritant"] and int(row["durée (min)"]) <= 20 for row in rows)

@@ -1,0 +1,77 @@
+/* Déclic: a path's follow-ups (J+15, J+30, monthly ritual) as an .ics file, from a start date the
+   reader picks. The dates come from the page (generator/calendar.py's follow_ups), so this file
+   and `declic calendar` always agree. Nothing leaves the browser. */
+(function () {
+  "use strict";
+
+  var RITUAL_MONTHS = 6;
+
+  function pad(number) { return String(number).padStart(2, "0"); }
+
+  function stamp(date) {
+    return date.getFullYear() + pad(date.getMonth() + 1) + pad(date.getDate()) +
+      "T" + pad(date.getHours()) + pad(date.getMinutes()) + "00";
+  }
+
+  function text(value) {
+    return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
+  }
+
+  function fold(line) {  // RFC 5545: lines of at most 75 octets, continued with a space
+    var out = [];
+    while (line.length > 70) { out.push(line.slice(0, 70)); line = " " + line.slice(70); }
+    out.push(line);
+    return out.join("\r\n");
+  }
+
+  function calendar(pathId, title, followUps, start) {
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Déclic//Parcours//FR", "X-WR-CALNAME:" + text("Déclic · " + title)];
+    followUps.forEach(function (item) {
+      var begins = new Date(start.getFullYear(), start.getMonth(), start.getDate() + item.days, 9, 0);
+      var ends = new Date(begins.getTime() + item.minutes * 60000);
+      lines.push("BEGIN:VEVENT",
+        "UID:" + pathId + "-j" + item.days + (item.monthly ? "-mensuel" : "") + "@declic",
+        "DTSTAMP:" + stamp(start),
+        "DTSTART:" + stamp(begins), "DTEND:" + stamp(ends),
+        "SUMMARY:" + text(item.title + " · " + title),
+        "DESCRIPTION:" + text(item.description + "\n" + window.location.href));
+      if (item.monthly) lines.push("RRULE:FREQ=MONTHLY;COUNT=" + RITUAL_MONTHS);
+      lines.push("END:VEVENT");
+    });
+    lines.push("END:VCALENDAR");
+    return lines.map(fold).join("\r\n") + "\r\n";
+  }
+
+  function setUp(box) {
+    if (box.dataset.ready) return;
+    box.dataset.ready = "1";
+    var data = box.parentNode.querySelector("script.declic-follow-ups");
+    if (!data) return;
+    var followUps = JSON.parse(data.textContent);
+    var form = document.createElement("form");
+    form.className = "declic-calendar__form";
+    var id = "declic-start-" + box.dataset.path;
+    form.innerHTML = '<label for="' + id + '">Date de début du parcours</label> ' +
+      '<input type="date" id="' + id + '" required> ' +
+      '<button type="submit" class="md-button">Télécharger le calendrier (.ics)</button>';
+    var input = form.querySelector("input");
+    input.valueAsDate = new Date();
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var parts = input.value.split("-").map(Number);
+      var start = new Date(parts[0], parts[1] - 1, parts[2]);
+      var blob = new Blob([calendar(box.dataset.path, box.dataset.title, followUps, start)], { type: "text/calendar" });
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "parcours-" + box.dataset.path + ".ics";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    });
+    box.appendChild(form);
+  }
+
+  function run() { document.querySelectorAll(".declic-calendar").forEach(setUp); }
+
+  if (window.document$) window.document$.subscribe(run); else document.addEventListener("DOMContentLoaded", run);
+})();
