@@ -145,24 +145,28 @@ ADDRESS_SPACES = (("trades",), ("irritants",), ("prompts",), ("roles", "personas
 
 
 def _former_id_collisions(entities: Entities, where: dict) -> Iterator[Issue]:
-    """An old id redirects to one page only, and never hides a page that exists."""
+    """An old id redirects to one page only, and never hides a page that exists (nor loops back)."""
     for kinds in ADDRESS_SPACES:
-        current = {entity_id for kind in kinds for entity_id in entities.get(kind, {})}
+        current = {entity_id: entity for kind in kinds for entity_id, entity in entities.get(kind, {}).items()}
         claimed: dict[str, str] = {}
         for kind in kinds:
             for entity_id, entity in sorted(entities.get(kind, {}).items()):
                 document = where[(kind, entity_id)]
                 for index, old in enumerate(entity.former_ids):
-                    line = document.line(("former_ids", index))
+                    line, field = document.line(("former_ids", index)), format_field(("former_ids", index))
                     if old == entity_id:
-                        yield Issue(document.file, line, f"former_ids.{index}",
+                        yield Issue(document.file, line, field,
                                     f"« {old} » est l'identifiant actuel de cette fiche", "retirez-le de former_ids")
+                    elif old in current and entity_id in current[old].former_ids:
+                        yield Issue(document.file, line, field,
+                                    f"cycle : « {entity_id} » et « {old} » se donnent l'un l'autre comme ancien identifiant",
+                                    "une ancienne adresse ne mène qu'à la fiche qui l'a remplacée : retirez-la de l'une des deux")
                     elif old in current:
-                        yield Issue(document.file, line, f"former_ids.{index}",
+                        yield Issue(document.file, line, field,
                                     f"« {old} » est l'identifiant d'une fiche existante",
                                     "une ancienne adresse ne peut pas cacher une page : retirez-la de former_ids")
                     elif old in claimed:
-                        yield Issue(document.file, line, f"former_ids.{index}",
+                        yield Issue(document.file, line, field,
                                     f"« {old} » est déjà l'ancien identifiant de « {claimed[old]} »",
                                     "une ancienne adresse ne peut mener qu'à une page")
                     else:

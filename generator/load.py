@@ -21,6 +21,7 @@ from .schema import KINDS, Kind
 from .schema.base import ID_PATTERN
 
 MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 20  # the deepest field of any schema is 4 levels down
 _ID_RE = re.compile(ID_PATTERN)
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -46,8 +47,9 @@ class RawDocument:
         return self.lines.get((), 1)
 
 
-def load_catalog(root: Path, display_root: Path | None = None) -> tuple[RawDocument, ...]:
-    """Read every entity file of every kind under `root`; raise CatalogError listing all problems."""
+def read_catalog(root: Path, display_root: Path | None = None) -> tuple[tuple[RawDocument, ...], tuple[Issue, ...]]:
+    """Read every entity file of every kind under `root`: the documents read, and the problems of the
+    others. It does not raise, so that the next stage can report its own problems with these."""
     shown = display_root or root
     documents: list[RawDocument] = []
     issues: list[Issue] = []
@@ -66,9 +68,15 @@ def load_catalog(root: Path, display_root: Path | None = None) -> tuple[RawDocum
             if document is not None:
                 documents.append(document)
     issues.extend(_id_collisions(documents))
+    return tuple(documents), tuple(issues)
+
+
+def load_catalog(root: Path, display_root: Path | None = None) -> tuple[RawDocument, ...]:
+    """`read_catalog` for callers that stop at the first stage: raise CatalogError listing all problems."""
+    documents, issues = read_catalog(root, display_root)
     if issues:
         raise CatalogError(issues)
-    return tuple(documents)
+    return documents
 
 
 def load_file(path: Path, kind: Kind, file: str) -> tuple[RawDocument | None, list[Issue]]:
@@ -79,47 +87,107 @@ def load_file(path: Path, kind: Kind, file: str) -> tuple[RawDocument | None, li
                             "minuscules sans accent, chiffres et tirets", f"renommez-le « {slugify(entity_id) or 'x'}.yaml »"))
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        return None, [*issues, Issue(file, None, "", f"fichier trop gros ({len(raw):,} octets, {MAX_FILE_BYTES:,} au plus)".replace(",", "\u202f"),
+        return None, [*issues, Issue(file, None, "", f"fichier trop gros : {_bytes(len(raw))} octets, {_bytes(MAX_FILE_BYTES)} au plus",
                                      "une fiche tient en quelques kilo-octets : ce fichier n'est sans doute pas le bon")]
     try:
         text = raw.decode("utf-8-sig")  # a BOM from a Windows editor is harmless
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, [*issues, Issue(file, line, "", "le fichier n'est pas encodé en UTF-8",
-                                     "enregistrez-le en UTF-8 depuis votre éditeur")]
+        return None, [*issues, _encoding_issue(file, raw, error)]
     builder = _Builder(file)
     try:
         data = builder.document(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
-        return None, [*issues, _syntax_issue(file, error, text)]
-    except RecursionError:
-        return None, [*issues, Issue(file, None, "", "structure imbriquée trop profonde")]
+        return None, [*issues, syntax_issue(file, error, text)]
+    except yaml.reader.ReaderError as error:  # a character YAML refuses anywhere (control codes)
+        line = text[: max(text.find(chr(error.character)), 0)].count("\n") + 1
+        return None, [*issues, Issue(file, line, "", f"caractère invisible interdit (U+{error.character:04X})",
+                                     "retirez-le : il vient souvent d'un copier-coller")]
     issues.extend(builder.issues)
     if builder.issues or data is None:
         return None, issues
     return RawDocument(kind, entity_id, path, file, data, builder.lines), issues
 
 
-_SYNTAX_MESSAGES = (
-    ("cannot start any token", "\t", "tabulation interdite", "indentez avec des espaces, jamais des tabulations"),
-    ("quoted scalar", "", "guillemet ouvert mais jamais fermé", "fermez la chaîne commencée à cette ligne"),
-    ("mapping values are not allowed", "", "deux-points inattendu",
-     "mettez la valeur entre guillemets si elle contient « : », ou vérifiez l'indentation"),
-    ("expected <block end>", "", "indentation incohérente", "alignez ce champ sur les champs de même niveau"),
-    ("could not find expected ':'", "", "deux-points manquant après un nom de champ", None),
+def _bytes(count: int) -> str:
+    return f"{count:,}".replace(",", "\u202f")  # French thousands separator
+
+
+def _encoding_issue(file: str, raw: bytes, error: UnicodeDecodeError) -> Issue:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Issue(file, 1, "", "le fichier est encodé en UTF-16, pas en UTF-8",
+                     "enregistrez-le en UTF-8 depuis votre éditeur")
+    line = raw[: error.start].count(b"\n") + 1
+    guess = raw[error.start : error.end].decode("cp1252", errors="replace")
+    return Issue(file, line, "", f"le fichier n'est pas encodé en UTF-8 : « {guess} » semble écrit en Windows-1252 ou Latin-1",
+                 "enregistrez-le en UTF-8 depuis votre éditeur")
+
+
+_LIST_HINT = "une liste se place sous un champ : « champ: » puis une ligne « - … » par élément, indentée"
+# libyaml's other problems, in French: (part of its problem text, message, hint).
+_SYNTAX_MESSAGES: tuple[tuple[str, str, str | None], ...] = (
+    ("tab character", "tabulation interdite", "indentez avec des espaces, jamais des tabulations"),
+    ("end of stream", "fin du fichier inattendue", "une chaîne, une liste ou un bloc n'est pas fermé"),
+    ("mapping values are not allowed", "deux-points inattendu",
+     ("mettez la valeur entre guillemets si elle contient « : », vérifiez l'indentation "
+      "et qu'il ne manque pas « : » à la ligne précédente")),
+    ("block sequence entries are not allowed", "élément de liste « - » inattendu", _LIST_HINT),
+    ("could not find expected ':'", "deux-points manquant après un nom de champ",
+     "écrivez « nom: valeur », ou indentez cette ligne si elle continue la valeur précédente"),
+    ("expected ',' or ']'", "crochet « [ » ouvert mais jamais fermé",
+     "fermez la liste par « ] » et séparez ses éléments par des virgules"),
+    ("expected ',' or '}'", "accolade « { » ouverte mais jamais fermée",
+     "fermez-la par « } » et séparez ses champs par des virgules"),
+    ("undefined tag handle", "étiquette YAML inconnue", "mettez la valeur entre guillemets si elle commence par « ! »"),
+    ("expected alphabetic or numeric character", "« & » ou « * » en début de valeur", "mettez la valeur entre guillemets"),
+    ("directive", "ligne commençant par « % » inattendue", "mettez la valeur entre guillemets"),
+    ("<document start>", "contenu après la fin du document (« ... »)", "retirez la ligne « ... »"),
+    ("document indicator", "ligne « --- » ou « ... » au milieu d'une valeur", "retirez-la ou mettez la valeur entre guillemets"),
+    ("node content", "valeur attendue", "vérifiez ce qui suit « - », « : » ou la virgule"),
 )
 
 
-def _syntax_issue(file: str, error: yaml.MarkedYAMLError, source: str) -> Issue:
-    mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark else None
-    # The C parser does not name the character it stopped at: read it from the source.
-    found = source.splitlines()[mark.line][mark.column:mark.column + 1] if mark and mark.line < len(source.splitlines()) else ""
-    text = f"{error.context or ''} {error.problem or ''} {found}"
-    for needle, extra, message, hint in _SYNTAX_MESSAGES:
-        if needle in text and extra in text:
-            return Issue(file, line, "", f"syntaxe YAML invalide : {message}", hint)
-    return Issue(file, line, "", f"syntaxe YAML invalide ({(error.problem or error.context or '').strip()})")
+def syntax_issue(file: str, error: yaml.MarkedYAMLError, source: str) -> Issue:
+    """A French message at the most useful line: where a quote or bracket was opened, else where
+    the parser stopped. libyaml does not name the character it stopped at: read it from the source."""
+    problem = error.problem or ""
+    opened = error.context_mark is not None and any(word in problem for word in _OPENED)
+    mark = error.context_mark if opened else error.problem_mark or error.context_mark
+    lines = source.splitlines()
+    text = lines[mark.line] if mark and mark.line < len(lines) else ""
+    column = mark.column if mark else 0
+    message, hint = _syntax_message(problem, error.context or "", text, column)
+    return Issue(file, mark.line + 1 if mark else None, "", f"syntaxe YAML invalide : {message}", hint)
+
+
+# Problems whose cause is where something was opened (the context mark), not where parsing stopped.
+_OPENED = ("end of stream", "expected ',' or", "could not find expected ':'")
+
+
+def _syntax_message(problem: str, context: str, text: str, column: int) -> tuple[str, str | None]:
+    found = text[column : column + 1]
+    if "quoted scalar" in context and "end of stream" in problem:
+        return "guillemet ouvert mais jamais fermé", "fermez la chaîne commencée à cette ligne"
+    if "unknown escape character" in problem:
+        return (f"séquence « {text[column : column + 2]} » inconnue entre guillemets doubles",
+                "doublez la barre oblique inverse, « \\\\ », ou mettez la valeur entre apostrophes")
+    if "cannot start any token" in problem:
+        if found == "\t":
+            return "tabulation interdite", "indentez avec des espaces, jamais des tabulations"
+        return f"une valeur ne peut pas commencer par « {found} »", "mettez la valeur entre guillemets"
+    if "did not find expected key" in problem:
+        if found == "-":
+            return "élément de liste « - » inattendu", _LIST_HINT
+        if text[:column].rstrip().endswith("'"):
+            return ("texte inattendu après une valeur entre apostrophes",
+                    ("entre apostrophes, une apostrophe ferme la valeur : doublez-la, « qu''il », "
+                     "ou mettez la valeur entre guillemets doubles"))
+        if text[:column].strip():
+            return "texte inattendu après une valeur entre guillemets", "mettez toute la valeur entre les guillemets"
+        return "indentation incohérente", "alignez ce champ sur les champs de même niveau"
+    for needle, message, hint in _SYNTAX_MESSAGES:
+        if needle in problem:
+            return message, hint
+    return "structure illisible", "vérifiez les guillemets, les deux-points et l'indentation de cette ligne"
 
 
 class _Builder:
@@ -129,6 +197,7 @@ class _Builder:
         self.file = file
         self.issues: list[Issue] = []
         self.lines: dict[FieldPath, int] = {}
+        self._alias_lines: set[int] = set()
 
     def document(self, events: Iterator[yaml.Event]) -> dict[str, Any] | None:
         next(events)  # StreamStart
@@ -145,25 +214,34 @@ class _Builder:
             self._issue(extra.start_mark.line + 1, (), "plusieurs documents dans un fichier",
                         "une fiche par fichier : retirez la ligne « --- » et ce qui suit, ou créez un autre fichier")
             return None
-        if not isinstance(data, dict):
-            found = "une liste" if isinstance(data, list) else "une valeur seule" if data is not None else "rien"
+        if data is None and not self.issues:
+            self._issue(None, (), "fichier vide", "un fichier décrit une fiche : ajoutez ses champs")
+            return None
+        if not isinstance(data, dict) and not self.issues:
+            found = "une liste" if isinstance(data, list) else f"la seule valeur « {_short(data)} »"
             self._issue(self.lines[()], (), f"le fichier doit contenir des champs « nom: valeur », il contient {found}")
             return None
-        return data
+        return data if isinstance(data, dict) else None
 
     def _node(self, events: Iterator[yaml.Event], event: yaml.Event, path: FieldPath) -> Any:
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
-            self._issue(line, path, "les alias YAML (*nom) ne sont pas acceptés", "recopiez la valeur")
+            if path[-1:] == ("<<",):
+                self._issue(line, path, "la fusion YAML (<<: *nom) n'est pas acceptée", "recopiez les champs")
+            elif line not in self._alias_lines:  # one report per line, however many aliases it holds
+                self._issue(line, path, "les alias YAML (*nom) ne sont pas acceptés", "recopiez la valeur")
+            self._alias_lines.add(line)
             return None
-        if event.anchor is not None:
-            self._issue(line, path, "les ancres YAML (&nom) ne sont pas acceptées", "retirez « &" + event.anchor + " »")
-        if event.tag is not None and event.tag != "!":
-            self._issue(line, path, f"les étiquettes YAML ({event.tag}) ne sont pas acceptées", "retirez l'étiquette")
+        self._check_properties(event, path)
         if isinstance(event, yaml.ScalarEvent):
             if event.implicit[0] and event.value in _NULLS:  # plain, not quoted
                 return None
             return event.value
+        if len(path) >= MAX_DEPTH:
+            self._issue(line, path[:1], f"structure imbriquée sur plus de {MAX_DEPTH} niveaux",
+                        "une fiche n'a besoin que de quelques niveaux : vérifiez l'indentation")
+            _skip(events)
+            return None
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
             while not isinstance(item := next(events), yaml.SequenceEndEvent):
@@ -173,12 +251,13 @@ class _Builder:
         mapping: dict[str, Any] = {}
         while not isinstance(key := next(events), yaml.MappingEndEvent):
             key_line = key.start_mark.line + 1
-            if not isinstance(key, yaml.ScalarEvent):
-                self._issue(key_line, path, "un nom de champ doit être un simple mot")
+            if not isinstance(key, yaml.ScalarEvent) or not key.value.strip():
+                self._issue(key_line, path, "un nom de champ doit être un simple mot", "écrivez « nom: valeur »")
                 self._node(events, key, path)
                 self._node(events, next(events), path)
                 continue
             name = key.value
+            self._check_properties(key, (*path, name))
             if name in mapping:
                 self._issue(key_line, (*path, name), "champ répété",
                             f"déjà défini ligne {self.lines[(*path, name)]} : gardez-en un seul")
@@ -188,8 +267,50 @@ class _Builder:
             mapping[name] = self._node(events, next(events), (*path, name))
         return mapping
 
+    def _check_properties(self, event: yaml.NodeEvent, path: FieldPath) -> None:
+        """Anchors and tags: YAML features that make a value mean something other than its text."""
+        line = event.start_mark.line + 1
+        if event.anchor is not None:
+            self._issue(line, path, "les ancres YAML (&nom) ne sont pas acceptées", f"retirez « &{event.anchor} »")
+        if event.tag is not None and event.tag != "!":
+            hint = ("mettez plutôt la valeur entre guillemets" if event.tag == "tag:yaml.org,2002:str"
+                    else "retirez l'étiquette")
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            self._issue(line, path, f"les étiquettes YAML ({tag}) ne sont pas acceptées", hint)
+
     def _issue(self, line: int | None, path: FieldPath, message: str, hint: str | None = None) -> None:
         self.issues.append(Issue(self.file, line, format_field(path), message, hint))
+
+
+def _skip(events: Iterator[yaml.Event]) -> None:
+    """Consume the rest of a collection without building it (iteratively: no recursion limit)."""
+    depth = 1
+    while depth:
+        event = next(events)
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def node_lines(node: yaml.Node | None, path: FieldPath = ()) -> dict[FieldPath, int]:
+    """The line of every field of a composed YAML document (for files read by another loader)."""
+    lines: dict[FieldPath, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                lines[(*path, key.value)] = key.start_mark.line + 1
+                lines.update(node_lines(value, (*path, key.value)))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[(*path, index)] = item.start_mark.line + 1
+            lines.update(node_lines(item, (*path, index)))
+    return lines
 
 
 def format_field(path: FieldPath) -> str:

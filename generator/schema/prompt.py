@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from .base import Entity, Fact, Id, Minutes, Model, Text
 from .trade import VariableName
@@ -29,8 +30,8 @@ class TimeSaved(Model):
 
 
 class QuizItem(Model):
-    question: Text
-    answer: Text
+    question: Text = Field(description="Une question sur ce que la fiche enseigne.")
+    answer: Text = Field(description="La réponse attendue, en une ou deux phrases.")
 
 
 class Sheet(Model):
@@ -68,7 +69,10 @@ class Prompt(Entity):
     @model_validator(mode="after")
     def _personal_data_needs_a_rule(self) -> "Prompt":
         if self.personal_data and not self.never_paste:
-            raise ValueError(
-                "personal_data est vrai : dites dans never_paste ce qu'il faut retirer avant de coller"
+            # `field` lets the error point at the line of personal_data rather than at the file.
+            raise PydanticCustomError(
+                "personal_data_rule", "vrai, mais never_paste ne dit pas ce qu'il faut retirer avant de coller",
+                {"field": "personal_data",
+                 "hint": "ajoutez never_paste, une ligne « - … » par donnée à retirer : noms, adresses, montants…"},
             )
         return self

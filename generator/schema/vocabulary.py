@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Entity, Id, Text
+from .base import Entity, HttpsUrl, Id, Text
 
 
 class Category(Entity):
@@ -60,3 +60,4 @@ class Source(Entity):
     author: Text | None = Field(default=None, description="Auteur ou organisme.")
     year: int = Field(ge=1900, le=2100, description="Année de publication.")
     kind: Text = Field(description="Nature du document (« livre blanc », « article », « enquête »).")
+    url: HttpsUrl | None = Field(default=None, description="Adresse du document en ligne, en https://.")
