@@ -6,7 +6,6 @@ the generator checks.
 
 from __future__ import annotations
 
-import types
 import typing
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -15,6 +14,7 @@ from pydantic import BaseModel
 
 from .plan import Page
 from .schema import KINDS
+from .schema.types import without_none
 
 REFERENCE_PATH = "reference/index.md"
 KIND_TITLES = {
@@ -50,7 +50,7 @@ def reference_page() -> Page:
 def _fields(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
     docs = []
     for name, field in model.model_fields.items():
-        annotation = _without_none(field.annotation)
+        annotation = without_none(field.annotation)
         docs.append(FieldDoc(prefix + name, _type_label(annotation, str(field.metadata)), field.is_required(),
                              field.description or ""))
         inner = _inner_model(annotation)
@@ -96,10 +96,3 @@ def _of(noun: str, items: str) -> str:
 def _inner_model(annotation: Any) -> type[BaseModel] | None:
     candidates = [annotation, *typing.get_args(annotation)]  # the model itself, or a list's or dict's items
     return next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
-
-
-def _without_none(annotation: Any) -> Any:
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        return args[0] if len(args) == 1 else annotation
-    return annotation

@@ -5,7 +5,6 @@ filled with placeholders and existing ids, optional ones commented out. The resu
 
 from __future__ import annotations
 
-import types
 import typing
 from typing import Any, Literal
 
@@ -14,6 +13,7 @@ from pydantic import BaseModel
 from .catalog import Catalog
 from .link import REFERENCES
 from .schema import Kind
+from .schema.types import without_none
 
 PLACEHOLDER = "À compléter"
 EXAMPLE_VARIABLE = "exemple"
@@ -54,7 +54,7 @@ def _fields(model: type[BaseModel], kind: str, path: tuple[str, ...], references
 def _value(annotation: Any, kind: str, path: tuple[str, ...], references: dict[str, str],
            catalog: Catalog, indent: int) -> list[str]:
     """The value of a field as YAML lines: the first goes after « name: », the others below it."""
-    annotation = _without_none(annotation)
+    annotation = without_none(annotation)
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     dotted = ".".join(path)
     if (kind, dotted) in SPECIAL:
@@ -101,10 +101,3 @@ def _scalar(annotation: Any, kind: str, path: tuple[str, ...], references: dict[
 
 def _quoted(text: str) -> str:
     return '"' + text.replace('"', '\\"') + '"'
-
-
-def _without_none(annotation: Any) -> Any:
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        return args[0] if len(args) == 1 else annotation
-    return annotation
