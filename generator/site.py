@@ -32,6 +32,10 @@ class SiteBuildError(Exception):
 
 
 SEARCH_ENGINES = ("pagefind", "mkdocs")
+# Browsers run no web worker from file://: Material's offline search needs this shim, which its
+# offline plugin would fetch from a CDN unless a polyfill named "iframe-worker" is already listed.
+IFRAME_WORKER = Path(__file__).parent / "vendor" / "iframe-worker-shim.js"
+IFRAME_WORKER_URL = "iframe-worker-shim.js"
 
 
 def build_site(config_file: Path, site_dir: Path, strict: bool = True, offline: bool = False) -> None:
@@ -49,6 +53,8 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True, offline: 
             config.plugins.on_shutdown()
         if options["extra"]["declic"]["search"] == "pagefind":
             _index_for_search(fresh)
+        if offline:
+            shutil.copy(IFRAME_WORKER, fresh / IFRAME_WORKER_URL)
     except (Abort, BuildError, ConfigurationError) as error:
         shutil.rmtree(fresh, ignore_errors=True)
         raise SiteBuildError(str(error)) from None
@@ -74,6 +80,7 @@ def _options(config_file: Path, offline: bool) -> dict[str, Any]:
         # plugin ships the built-in index as a script, which they load.
         engine = "mkdocs"
         options["use_directory_urls"] = False
+        extra["polyfills"] = [*extra.get("polyfills", []), IFRAME_WORKER_URL]
         if not any(_plugin_name(item) == "offline" for item in plugins):
             plugins.append("offline")
         if not any(_plugin_name(item) == "search" for item in plugins):
