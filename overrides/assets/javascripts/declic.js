@@ -373,6 +373,9 @@
           showSubResults: true, showImages: false, resetStyles: false,
           translations: { placeholder: "Rechercher dans le guide (facture, relance, devis…)" }
         });
+        /* Pagefind's field has a placeholder but no name of its own for screen readers. */
+        var input = panel.querySelector("input");
+        if (input) input.setAttribute("aria-label", "Rechercher dans le guide");
       }, function () {
         panel.textContent = "La recherche n'a pas pu se charger.";
       });
