@@ -3,6 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
 
 .PHONY: site serve check test bench lint golden clean
 
@@ -21,8 +22,12 @@ serve: $(INSTALLED)  ## live preview on http://127.0.0.1:8000
 check: $(INSTALLED)  ## validate the catalog without building
 	$(BIN)/declic check
 
-test: $(INSTALLED)  ## the whole test suite
+test: $(INSTALLED) $(CHROMIUM)  ## the whole test suite
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's Chromium: `playwright install` downloads browsers, which fails here.
+$(CHROMIUM):
+	apt-get update && apt-get install -y chromium
 
 golden: $(INSTALLED)  ## rewrite the expected Markdown of the golden tests (review the diff!)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden

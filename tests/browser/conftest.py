@@ -1,0 +1,105 @@
+"""Browser tests: the built sites served on 127.0.0.1, driven with Playwright in Debian's Chromium.
+
+The tiny guide is built once with Déclic's theme overrides (and once more for offline use); every
+page a test opens fails the test if its console shows an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from generator.build import build
+from generator.project import load_project
+
+from tests.conftest import MINI, ROOT, copy_guide
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
+
+
+def themed_guide(target: Path) -> Path:
+    """A copy of the tiny guide that uses Déclic's theme, with one curly apostrophe for search."""
+    config = copy_guide(MINI, target)
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^  language: fr$", "  language: fr\n  custom_dir: overrides", text, count=1),
+                      encoding="utf-8")
+    irritant = target / "usecases" / "irritants" / "ecrire-devis.yaml"
+    irritant.write_text(irritant.read_text(encoding="utf-8").replace(
+        "description: Le client ne comprend pas ce qu'il paie.",
+        "description: Le client ne comprend pas ce qu'il paie, ni l’échéancier."), encoding="utf-8")
+    return config
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory) -> Path:
+    project = load_project(themed_guide(tmp_path_factory.mktemp("browser") / "mini"))
+    build(project, strict=True)
+    return project.site_dir
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    project = load_project(themed_guide(tmp_path_factory.mktemp("offline") / "mini"))
+    build(project, strict=True, offline=True)
+    return project.site_dir
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args) -> None:  # noqa: A002 - the name http.server gives it
+        pass
+
+
+def serve(folder: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(mini_site) -> Iterator[str]:
+    """The tiny guide's address on a local server."""
+    yield from serve(mini_site)
+
+
+@pytest.fixture(scope="session")
+def default_url(default_site) -> Iterator[str]:
+    """The shipped default guide's address on a local server."""
+    yield from serve(default_site)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} introuvable : `make test` l'installe (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator[Page]:
+    """A fresh tab that may use the clipboard; any console error or uncaught exception fails the test."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], locale="fr-FR")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], "erreurs dans la console du navigateur"

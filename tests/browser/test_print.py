@@ -1,0 +1,53 @@
+"""Workshops on paper: a card or a sheet prints on A4 without the site around it, the whole
+prompt visible, with a QR code to the page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import segno
+import yaml
+from playwright.sync_api import expect
+
+from tests.conftest import MINI
+
+HIDDEN_ON_PAPER = [".md-header", ".md-sidebar--primary", ".md-footer", ".declic-search", ".declic-fill",
+                   ".declic-actions", ".declic-open__warning"]
+
+
+@pytest.mark.parametrize("path", ["cas-usage/plombier/relancer-factures/", "fiches/relance-facture/"])
+def test_a_printed_page_shows_the_content_only(page, site_url, path):
+    page.goto(site_url + path)
+    expect(page.locator(".declic-qr")).to_be_hidden()  # on screen, the QR code is not shown
+    page.emulate_media(media="print")
+    for selector in HIDDEN_ON_PAPER:
+        expect(page.locator(selector).first).to_be_hidden()
+    expect(page.get_by_role("button")).to_have_count(0)
+    code = page.locator(".declic-prompt code").first
+    expect(code).to_be_visible()
+    scroll, client = code.evaluate("code => [code.scrollHeight, code.clientHeight]")
+    assert scroll <= client  # nothing of the prompt is hidden behind a scroll bar
+    assert code.evaluate("code => getComputedStyle(code).whiteSpace") == "pre-wrap"
+
+
+def test_the_qr_code_leads_to_the_page(page, site_url):
+    site = yaml.safe_load((MINI / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    page.goto(site_url + "cas-usage/plombier/ecrire-devis/")
+    page.emulate_media(media="print")
+    qr = page.locator(".declic-qr")
+    expect(qr).to_be_visible()
+    address = site + "cas-usage/plombier/ecrire-devis/"
+    assert qr.inner_text().split(":", 1)[1].split() == [address]
+    expected = re.search(r' d="([^"]+)"', segno.make_qr(address, error="m").svg_inline()).group(1)
+    assert qr.locator("svg path").get_attribute("d") == expected  # the code says this address
+
+
+def test_a_printed_sheet_shows_the_quiz_answers(page, site_url):
+    page.goto(site_url + "fiches/relance-facture/")
+    pdf = page.pdf(format="A4")
+    assert re.search(rb"/MediaBox\s*\[\s*0 0 595", pdf)  # A4: 595 × 842 points
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    expect(page.locator("details:not([open])")).to_have_count(0)
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    expect(page.locator("details[open]")).to_have_count(0)
