@@ -16,12 +16,14 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 from mkdocs.utils.yaml import yaml_load
+
+from .schema.settings import Settings
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -31,7 +33,9 @@ class SiteBuildError(Exception):
     """mkdocs refused to build (a warning in strict mode, a broken link, a macro error)."""
 
 
-SEARCH_ENGINES = ("pagefind", "mkdocs")
+# The search engines and the default, as declared once in the guide's settings schema.
+SEARCH_ENGINES = get_args(Settings.model_fields["search"].annotation)
+DEFAULT_SEARCH = Settings.model_fields["search"].default
 # Browsers run no web worker from file://: Material's offline search needs this shim, which its
 # offline plugin would fetch from a CDN unless a polyfill named "iframe-worker" is already listed.
 IFRAME_WORKER = Path(__file__).parent / "vendor" / "iframe-worker-shim.js"
@@ -70,7 +74,7 @@ def _options(config_file: Path, offline: bool) -> dict[str, Any]:
         raw = yaml_load(stream) or {}
     extra = dict(raw.get("extra") or {})
     declic = dict(extra.get("declic") or {})
-    engine = declic.get("search", "mkdocs")
+    engine = declic.get("search", DEFAULT_SEARCH)
     if engine not in SEARCH_ENGINES:
         raise ConfigurationError(f"extra.declic.search : « {engine} » inconnu, choisissez pagefind ou mkdocs")
     plugins = _plugin_list(raw.get("plugins", ["search"]))
