@@ -7,8 +7,8 @@ QR codes printed with the old address keep working. Pure: returns the files, wri
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
 from html import escape
-from typing import Iterator
 
 from .catalog import Catalog
 from .export import page_url

@@ -115,7 +115,7 @@ def _index_for_search(site: Path) -> None:
             copy.write_text(page.read_text(encoding="utf-8").replace("\u2019", "'"), encoding="utf-8")
         result = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(site / "pagefind")],
-            capture_output=True, text=True)
+            capture_output=True, text=True, check=False)
     if result.returncode:
         raise SiteBuildError(f"l'index de recherche Pagefind n'a pas pu être construit : {result.stderr.strip()}")
 

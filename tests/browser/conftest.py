@@ -10,16 +10,15 @@ import functools
 import re
 import shutil
 import threading
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.build import build
 from generator.project import load_project
-
 from tests.conftest import MINI, ROOT, copy_guide
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -55,7 +54,7 @@ def offline_site(tmp_path_factory) -> Path:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args) -> None:  # noqa: A002 - the name http.server gives it
+    def log_message(self, format, *args) -> None:
         pass
 
 

@@ -56,7 +56,7 @@ def test_the_filters_work_with_the_keyboard(page, site_url, mini_site):
     page.goto(site_url + "explorer/")
     page.get_by_label("Métier", exact=True).focus()
     page.keyboard.press("ArrowDown")  # the first trade, alphabetically
-    first = sorted({card["facets"]["labels"]["trade"]: card["facets"]["trade"] for card in cards(mini_site)}.items())[0][1]
+    first = min((card["facets"]["labels"]["trade"], card["facets"]["trade"]) for card in cards(mini_site))[1]
     assert shown(page) == {card["id"] for card in cards(mini_site) if card["facets"]["trade"] == first}
 
 
