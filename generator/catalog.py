@@ -5,9 +5,11 @@ A plain immutable object built once by `link`; every later stage only reads it.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
-from typing import Mapping
+from typing import Callable, Iterable, Mapping, TypeVar
 
 from .schema import Category, Irritant, Level, Obstacle, Persona, Profile, Prompt, Role, Source, Trade
 
@@ -42,11 +44,32 @@ class Catalog:
     cards: tuple[Card, ...]
     prompts_by_irritant: Mapping[str, tuple[str, ...]] = field(repr=False)
 
+    # Pages ask these for every card: grouped once, they keep planning linear in the number of cards.
     def cards_of_trade(self, trade_id: str) -> tuple[Card, ...]:
-        return tuple(card for card in self.cards if card.trade_id == trade_id)
+        return self._cards_by_trade.get(trade_id, ())
 
     def cards_of_irritant(self, irritant_id: str) -> tuple[Card, ...]:
-        return tuple(card for card in self.cards if card.irritant_id == irritant_id)
+        return self._cards_by_irritant.get(irritant_id, ())
+
+    @cached_property
+    def _cards_by_trade(self) -> dict[str, tuple[Card, ...]]:
+        return _group(self.cards, lambda card: (card.trade_id,))
+
+    @cached_property
+    def _cards_by_irritant(self) -> dict[str, tuple[Card, ...]]:
+        return _group(self.cards, lambda card: (card.irritant_id,))
+
+
+T = TypeVar("T")
+
+
+def _group(items: Iterable[T], keys: Callable[[T], Iterable[str]]) -> dict[str, tuple[T, ...]]:
+    """Items under each of their keys, in their original order."""
+    groups: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        for key in keys(item):
+            groups[key].append(item)
+    return {key: tuple(group) for key, group in groups.items()}
 
 
 def frozen(mapping: dict) -> Mapping:

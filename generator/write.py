@@ -7,10 +7,10 @@ The only stage before mkdocs that touches the disk. It writes a file only when i
 from __future__ import annotations
 
 import os
-import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Collection, Mapping
 
 from .errors import CatalogError, Issue, display_path
 
@@ -47,31 +47,51 @@ def write_docs(generated: Mapping[str, bytes], content: Mapping[str, Path], docs
     wanted: dict[str, bytes] = {path: source.read_bytes() for path, source in content.items()}
     wanted.update(generated)
     docs_dir.mkdir(parents=True, exist_ok=True)
+    folders = {docs_dir}  # made or known to exist: one mkdir per folder, not per file
     written = []
     for path, data in sorted(wanted.items()):
         target = docs_dir / path
-        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+        if _holds(target, data):
             continue
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         _atomic_write(target, data)
         written.append(path)
+    return WriteReport(tuple(written), _remove_stale(docs_dir, wanted.keys()), len(wanted) - len(written))
+
+
+def _holds(target: Path, data: bytes) -> bool:
+    """The file already has these bytes (its size is compared first: most changes change it)."""
+    try:
+        return target.stat().st_size == len(data) and target.read_bytes() == data
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return False
+
+
+def _remove_stale(docs_dir: Path, wanted: Collection[str]) -> tuple[str, ...]:
+    """Delete the files nobody produces any more, then the folders they leave empty."""
     removed = []
-    for existing in sorted(docs_dir.rglob("*"), reverse=True):
-        relative = existing.relative_to(docs_dir).as_posix()
-        if existing.is_file() and relative not in wanted:
-            existing.unlink()
-            removed.append(relative)
-        elif existing.is_dir() and not any(existing.iterdir()):
-            existing.rmdir()
-    return WriteReport(tuple(written), tuple(removed), len(wanted) - len(written))
+    for folder, folder_names, file_names in os.walk(docs_dir, topdown=False):  # children before parents
+        here = Path(folder)
+        relative = here.relative_to(docs_dir).as_posix()
+        prefix = "" if relative == "." else f"{relative}/"
+        for name in file_names:
+            if prefix + name not in wanted:
+                (here / name).unlink()
+                removed.append(prefix + name)
+        if here != docs_dir and not any(here.iterdir()):
+            here.rmdir()
+    return tuple(sorted(removed, reverse=True))
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    # A name unique to this process and thread: two regenerations of `serve` can overlap.
+    temporary = target.with_name(f".{target.name}.{os.getpid()}-{threading.get_ident()}.tmp")
     try:
-        with os.fdopen(handle, "wb") as stream:
+        with open(temporary, "wb") as stream:
             stream.write(data)
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
