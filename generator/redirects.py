@@ -61,11 +61,12 @@ def _page(target: str, title: str, site_url: str, new_url: str) -> bytes:
 <meta charset="utf-8">
 <title>Cette page a changé d'adresse</title>
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <link rel="canonical" href="{escape(canonical)}">
 <meta http-equiv="refresh" content="0; url={escape(target)}">
 </head>
 <body>
-<p>Cette page a changé d'adresse : <a href="{escape(target)}">{escape(title)}</a>.</p>
+<p>Cette page a changé d'adresse : <a href="{escape(target)}">{escape(title)}</a>.</p>
 </body>
 </html>
 """.encode()

@@ -78,7 +78,7 @@ def test_chosen_cards_make_a_workshop_kit_one_per_sheet(page, site_url, mini_sit
     expect(page.locator("#declic-workshop-bar")).to_be_hidden()
     for card_id in chosen:
         title = next(card["title"] for card in cards(mini_site) if card["id"] == card_id)
-        page.get_by_label(f"Choisir pour l'atelier : {title}").check()
+        page.get_by_label(f"Choisir pour l'atelier\u00a0: {title}").check()
     link = page.locator("#declic-workshop-link")
     expect(link).to_have_text("Préparer l'atelier (2 cas d'usage)")
     assert parse_qs(urlsplit(page.url).query)["cartes"] == [",".join(chosen)]
@@ -103,5 +103,5 @@ def test_a_workshop_address_with_unknown_or_bad_ids(browser, site_url):
     page.goto(site_url + "atelier/?cartes=plombier/inconnu,../../etc,plombier/ecrire-devis")
     expect(page.get_by_role("status")).to_have_text("2 cas d'usage prêts à imprimer, un par feuille.")
     expect(page.locator(".declic-workshop__card")).to_have_count(2)
-    expect(page.get_by_text("Le cas d'usage « plombier/inconnu » est introuvable.")).to_be_visible()
+    expect(page.get_by_text("Le cas d'usage «\u00a0plombier/inconnu\u00a0» est introuvable.")).to_be_visible()
     page.close()

@@ -111,15 +111,15 @@
 
     if (fields.length) {
       tools.appendChild(element("fieldset", { class: "declic-fill" },
-        [element("legend", { text: "Complétez le prompt : il se met à jour à mesure que vous écrivez." })].concat(fields)));
+        [element("legend", { text: "Complétez le prompt\u00a0: il se met à jour à mesure que vous écrivez." })].concat(fields)));
     }
 
     var status = element("p", { class: "declic-status", role: "status", "aria-live": "polite" });
     var copy = element("button", { type: "button", class: "md-button md-button--primary declic-copy", text: "Copier le prompt" });
     copy.addEventListener("click", function () {
       copyText(code.textContent).then(
-        function () { announce(status, "Prompt copié : collez-le dans votre assistant."); },
-        function () { announce(status, "La copie a échoué : sélectionnez le texte du prompt et copiez-le."); }
+        function () { announce(status, "Prompt copié\u00a0: collez-le dans votre assistant."); },
+        function () { announce(status, "La copie a échoué\u00a0: sélectionnez le texte du prompt et copiez-le."); }
       );
     });
     var actions = element("div", { class: "declic-actions" }, [copy]);
@@ -141,7 +141,7 @@
       });
       links.forEach(function (link) { actions.appendChild(link); });
       tools.appendChild(element("p", { class: "declic-open__warning",
-        text: "Avec « Ouvrir dans », le texte du prompt quitte ce site : vérifiez qu'il ne contient aucune donnée personnelle." }));
+        text: "Avec «\u00a0Ouvrir dans\u00a0», le texte du prompt quitte ce site\u00a0: vérifiez qu'il ne contient aucune donnée personnelle." }));
     }
     tools.appendChild(status);
     block.parentNode.insertBefore(tools, block.nextSibling);
@@ -169,7 +169,7 @@
         var boxes = {};
         var group = element("span", { class: "declic-step" });
         [["tried", "essayé"], ["adopted", "adopté"]].forEach(function (pair) {
-          var box = element("input", { type: "checkbox", "aria-label": pair[1] + " : " + title });
+          var box = element("input", { type: "checkbox", "aria-label": pair[1] + "\u00a0: " + title });
           box.checked = !!(state[stepKey] && state[stepKey][pair[0]]);
           box.addEventListener("change", function () {
             if (pair[0] === "adopted" && box.checked) boxes.tried.checked = true;
@@ -188,7 +188,7 @@
     var summary = element("p", { class: "declic-progress__summary", role: "status", "aria-live": "polite" });
     var reset = element("button", { type: "button", class: "md-button", text: "Remettre le parcours à zéro" });
     var box = element("div", { class: "declic-progress" }, [
-      element("p", { class: "declic-progress__title", text: "Votre avancement, gardé dans ce navigateur seulement :" }),
+      element("p", { class: "declic-progress__title", text: "Votre avancement, gardé dans ce navigateur seulement\u00a0:" }),
       bar, summary, reset
     ]);
     reset.addEventListener("click", function () {
@@ -235,7 +235,7 @@
     var items = Array.prototype.map.call(results.querySelectorAll("a[data-card]"), function (link) {
       var item = link.closest("li");
       var box = element("input", { type: "checkbox", class: "declic-pick",
-                                   "aria-label": "Choisir pour l'atelier : " + link.textContent.trim() });
+                                   "aria-label": "Choisir pour l'atelier\u00a0: " + link.textContent.trim() });
       box.checked = selected.indexOf(link.getAttribute("data-card")) >= 0;
       box.addEventListener("change", function () {
         var id = link.getAttribute("data-card");
@@ -273,7 +273,7 @@
         if (visible) shown += 1;
       });
       count.textContent = shown ? shown + " cas d'usage sur " + items.length + "." :
-        "Aucun cas d'usage ne correspond à ces choix : retirez un filtre.";
+        "Aucun cas d'usage ne correspond à ces choix\u00a0: retirez un filtre.";
       var query = {};
       FILTERS.forEach(function (filter) { query[filter.name] = chosen[filter.name]; });
       query.cartes = selected.join(",");
@@ -297,7 +297,7 @@
     var status = element("p", { class: "declic-status", role: "status", "aria-live": "polite" });
     holder.appendChild(status);
     if (!ids.length) {
-      status.textContent = "Aucun cas d'usage choisi : cochez-en dans l'explorateur, puis revenez ici.";
+      status.textContent = "Aucun cas d'usage choisi\u00a0: cochez-en dans l'explorateur, puis revenez ici.";
       return;
     }
     var back = root.querySelector("#declic-explorer-link");
@@ -316,7 +316,7 @@
         return cardSection(new DOMParser().parseFromString(html, "text/html"), url);
       }).catch(function () {
         return element("section", { class: "declic-workshop__card" },
-          [element("p", { text: "Le cas d'usage « " + id + " » est introuvable." })]);
+          [element("p", { text: "Le cas d'usage «\u00a0" + id + "\u00a0» est introuvable." })]);
       });
     })).then(function (sections) {
       sections.forEach(function (section) { holder.appendChild(section); });
