@@ -107,7 +107,9 @@ def _index_for_search(site: Path) -> None:
     """Pagefind's index of every page, written into the site. Pagefind splits words on the straight
     apostrophe only, so it reads a copy where « l’équipe » is « l'équipe » (then « équipe » finds
     it); the pages themselves keep their typography."""
-    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site.parent) as folder:
+    # Named after the fresh site (`.site.new-…-pagefind-…`): if the build is killed, the next one
+    # removes this folder with the fresh site's other leftovers.
+    with tempfile.TemporaryDirectory(prefix=f"{site.name}-pagefind-", dir=site.parent) as folder:
         pages = Path(folder)
         for page in site.rglob("*.html"):
             copy = pages / page.relative_to(site)
