@@ -17,6 +17,7 @@ from .link import link
 from .load import RawDocument, load_catalog
 from .plan import Page, plan
 from .project import Project
+from .redirects import redirect_files
 from .render import render
 from .site import build_site
 from .validate import validate
@@ -53,19 +54,21 @@ def generate(project: Project, progress: Progress = _no_progress) -> Generated:
     pages = _timed(timings, "plan", lambda: plan(catalog))
     content = collect_content(project.content_dirs)
     rendered = _timed(timings, "render", lambda: {
-        page.path: render(page, overrides=project.templates).encode()
+        page.path: render(page, overrides=project.templates, site_url=project.site_url).encode()
         for page in progress(pages, len(pages), "Pages")
     })
     rendered["catalogue.json"] = dump(catalog_json(catalog, pages))
+    rendered.update(redirect_files(catalog, pages, project.site_url))
     check_conflicts(rendered, content, project.root)
     report = _timed(timings, "write", lambda: write_docs(rendered, content, project.docs_dir))
     return Generated(catalog, pages, report, timings)
 
 
-def build(project: Project, strict: bool = True, progress: Progress = _no_progress) -> Generated:
+def build(project: Project, strict: bool = True, progress: Progress = _no_progress, offline: bool = False) -> Generated:
+    """`offline`: a site that works opened from a folder or a USB key (file://), search included."""
     generated = generate(project, progress)
     started = perf_counter()
-    build_site(project.config_file, project.site_dir, strict=strict)
+    build_site(project.config_file, project.site_dir, strict=strict, offline=offline)
     generated.timings["mkdocs"] = perf_counter() - started
     return generated
 

@@ -85,11 +85,13 @@ def generate_command(config_file: Path) -> None:
 @config_option
 @click.option("--strict/--no-strict", default=True, show_default=True,
               help="Échoue au moindre avertissement de mkdocs (lien cassé…).")
+@click.option("--offline", is_flag=True,
+              help="Site à ouvrir sans réseau (clé USB, file://) ; la recherche intégrée remplace Pagefind.")
 @_fail_on_catalog_errors
-def build_command(config_file: Path, strict: bool) -> None:
+def build_command(config_file: Path, strict: bool, offline: bool) -> None:
     """Construit le site complet dans le dossier du site (site/ par défaut)."""
     project = load_project(config_file)
-    generated = build(project, strict=strict, progress=_progress)
+    generated = build(project, strict=strict, progress=_progress, offline=offline)
     _report(project, generated)
     click.echo(f"Site construit dans {project.site_dir} en {sum(generated.timings.values()):.1f} s.")
 

@@ -32,6 +32,7 @@ class Project:
     docs_dir: Path
     site_dir: Path
     templates: Path | None  # an organisation's template overrides, searched first
+    site_url: str = ""  # the published address, when known: printed pages carry it as a QR code
 
 
 def load_project(config_file: Path) -> Project:
@@ -55,4 +56,5 @@ def load_project(config_file: Path) -> Project:
         docs_dir=root / config.get("docs_dir", "docs"),
         site_dir=root / config.get("site_dir", "site"),
         templates=templates,
+        site_url=str(config.get("site_url") or ""),
     )
