@@ -85,8 +85,8 @@ def _qr_code(context) -> Markup:
         return Markup("")
     url = site_url.rstrip("/") + "/" + page_url(context["page_path"])
     svg = segno.make_qr(url, error="m").svg_inline(scale=3, omitsize=True, svgclass="declic-qr__code",
-                                                    title="QR code de l'adresse de cette page")
-    return Markup(f'<div class="declic-qr">{svg}<p>Cette page en ligne :<br>{_html(url)}</p></div>')
+                                                    title="Code QR de l'adresse de cette page")
+    return Markup(f'<div class="declic-qr">{svg}<p>Cette page en ligne :<br>{_html(url)}</p></div>')
 
 
 def _html(text: str) -> str:
