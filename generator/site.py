@@ -114,7 +114,11 @@ def _index_for_search(site: Path) -> None:
         for page in site.rglob("*.html"):
             copy = pages / page.relative_to(site)
             copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_text(page.read_text(encoding="utf-8").replace("\u2019", "'"), encoding="utf-8")
+            text = page.read_text(encoding="utf-8")
+            if "\u2019" in text:
+                copy.write_text(text.replace("\u2019", "'"), encoding="utf-8")
+            else:
+                os.link(page, copy)  # same folder tree, same disk: no copy needed
         result = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(site / "pagefind")],
             capture_output=True, text=True, check=False)
