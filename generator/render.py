@@ -102,7 +102,17 @@ def _duration(minutes: int) -> str:
 
 
 def _front_matter(value: Any) -> Markup:
-    return Markup(json.dumps(value, ensure_ascii=False))
+    """A front-matter value. The theme prints these as HTML (`<meta content="…">`, tag names), so
+    catalog text is HTML-escaped here: a quote or a `<` stays text and cannot close the attribute."""
+    return Markup(json.dumps(_html_escaped(value), ensure_ascii=False))
+
+
+def _html_escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    if isinstance(value, (list, tuple)):
+        return [_html_escaped(item) for item in value]
+    return value
 
 
 @lru_cache(maxsize=None)
