@@ -31,3 +31,8 @@ def test_the_offline_site_searches_in_french(page, offline_site):
     result.click()
     page.wait_for_url(lambda url: url.startswith("file://") and ".html" in url)
     expect(page.locator("h1")).to_be_visible()
+
+
+def test_the_offline_workshop_kit_says_what_to_do_instead(page, offline_site):
+    page.goto((offline_site / "atelier" / "index.html").as_uri() + "?cartes=plombier/ecrire-devis")
+    expect(page.get_by_role("status")).to_contain_text("Hors ligne")

@@ -300,6 +300,11 @@
       status.textContent = "Aucun cas d'usage choisi\u00a0: cochez-en dans l'explorateur, puis revenez ici.";
       return;
     }
+    /* From a folder or a USB key, browsers refuse to read one page from another. */
+    if (location.protocol === "file:") {
+      status.textContent = "Hors ligne, le kit ne peut pas rassembler les cas d'usage\u00a0: ouvrez chacun et imprimez-le, il tient sur sa propre page.";
+      return;
+    }
     var back = root.querySelector("#declic-explorer-link");
     var directoryUrls = !(back && /\.html$/.test(back.getAttribute("href")));
     var print = element("button", { type: "button", class: "md-button md-button--primary declic-print", text: "Imprimer le kit" });
