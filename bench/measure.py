@@ -1,0 +1,127 @@
+"""What one child process of the benchmark measures; run by `run.py`, one process per build so
+that each peak memory is its own. Prints one JSON object on its last line of output.
+
+    python bench/measure.py declic path/to/mkdocs.yml   # Déclic build, then a one-file edit
+    python bench/measure.py plain path/to/mkdocs.yml    # plain mkdocs build of the same Markdown
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+from pathlib import Path
+from time import perf_counter, process_time
+
+import yaml
+
+EDITED_IRRITANT = "irritant-00000"
+
+
+def measure_declic(config_file: Path) -> dict:
+    from generator.build import build, generate
+    from generator.plan import card_path, irritant_path
+    from generator.project import load_project
+
+    project = load_project(config_file)
+    search_index = _time_search_index()
+    site_cpu = _time_site_cpu()
+    started, cpu = perf_counter(), process_time()
+    generated = build(project, strict=True)
+    total, total_cpu = perf_counter() - started, process_time() - cpu
+    result = {
+        "cards": len(generated.catalog.cards),
+        "pages": len(generated.pages),
+        "stages": {**generated.timings, "search_index": sum(search_index)},
+        "total": total,
+        # CPU seconds of this process outside mkdocs: Déclic's own work, whatever else runs on the machine.
+        "declic_cpu": total_cpu - sum(site_cpu),
+    }
+
+    # The serve loop: one irritant's description is edited, the docs folder is regenerated.
+    edited = project.root / "usecases" / "irritants" / f"{EDITED_IRRITANT}.yaml"
+    original = edited.read_text(encoding="utf-8")
+    data = yaml.safe_load(original)
+    data["description"] += " Une phrase ajoutée pendant l'aperçu."
+    edited.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    started, cpu = perf_counter(), process_time()
+    again = generate(project)
+    result["regenerate"], result["regenerate_cpu"] = perf_counter() - started, process_time() - cpu
+    result["regenerate_stages"] = again.timings
+    result["regenerate_written"] = sorted(again.report.written)
+    # The pages that print this description: its cards and its own irritant page.
+    result["regenerate_expected"] = sorted(
+        [card_path(card.trade_id, card.irritant_id) for card in again.catalog.cards_of_irritant(EDITED_IRRITANT)]
+        + [irritant_path(EDITED_IRRITANT)])
+    # Put the docs folder back as it was built, for the plain build of the same Markdown.
+    edited.write_text(original, encoding="utf-8")
+    generate(project)
+    return result | _peak_memory()
+
+
+def _time_site_cpu() -> list[float]:
+    """CPU seconds of this process spent in `build_site` (mkdocs, and waiting for Pagefind)."""
+    from generator import build
+
+    seconds: list[float] = []
+    build_site = build.build_site
+
+    def timed(*args, **kwargs):
+        started = process_time()
+        try:
+            return build_site(*args, **kwargs)
+        finally:
+            seconds.append(process_time() - started)
+
+    build.build_site = timed
+    return seconds
+
+
+def _time_search_index() -> list[float]:
+    """Times of the Pagefind indexing that `build_site` runs after mkdocs (inside its timing)."""
+    from generator import site
+
+    seconds: list[float] = []
+    index = getattr(site, "_index_for_search", None)
+    if index is None:
+        return seconds
+
+    def timed(*args, **kwargs):
+        started = perf_counter()
+        try:
+            return index(*args, **kwargs)
+        finally:
+            seconds.append(perf_counter() - started)
+
+    site._index_for_search = timed
+    return seconds
+
+
+def measure_plain(config_file: Path) -> dict:
+    """mkdocs alone, as anyone would run it: no Déclic module is imported."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    started, cpu = perf_counter(), process_time()
+    config = load_config(str(config_file), strict=False)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    result = {"total": perf_counter() - started, "cpu": process_time() - cpu}
+    assert "generator" not in sys.modules, "the plain build must not run Déclic code"
+    return result | _peak_memory()
+
+
+def _peak_memory() -> dict:
+    """Peak resident memory in MB of this process, and of its children (pagefind runs as one)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"peak_mb": own, "children_peak_mb": children}
+
+
+if __name__ == "__main__":
+    kind, config = sys.argv[1], Path(sys.argv[2])
+    result = {"declic": measure_declic, "plain": measure_plain}[kind](config)
+    print(json.dumps(result))

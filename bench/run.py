@@ -1,0 +1,211 @@
+"""`make bench`: synthetic guides of growing size, each built by Déclic and, from the same Markdown,
+by plain mkdocs-material; one table of times, sizes and memory in bench/results.md and .json.
+
+    python bench/run.py                       # 100 and 1,000 cards, a few minutes on 2 cores
+    python bench/run.py --full                # and 10,000 cards
+    make bench SIZES=100,1000,10000           # any sizes (make passes SIZES in the environment)
+
+Each build runs in its own process so that its peak memory is its own. Guides are written to
+bench/out/ (git-ignored) and rebuilt from scratch on each run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from time import perf_counter
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from search_cost import folder_bytes, search_cost
+from synth import write_guide, write_plain_config
+
+STAGES = ("load", "validate", "link", "plan", "render", "write")
+DEFAULT_SIZES = "100,1000"
+FULL_SIZES = "100,1000,10000"
+TARGETS = {"cards_per_second": 5000, "declic_share": 0.10, "ratio": 1.15, "regenerate_seconds": 1.0,
+           "peak_mb": 1024}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=os.environ.get("SIZES") or DEFAULT_SIZES,
+                        help=f"comma-separated numbers of cards (default {DEFAULT_SIZES}, or $SIZES)")
+    parser.add_argument("--full", action="store_true", help=f"sizes {FULL_SIZES}")
+    parser.add_argument("--out", type=Path, default=HERE / "out", help="where the synthetic guides go")
+    args = parser.parse_args()
+    sizes = [int(size) for size in (FULL_SIZES if args.full else args.sizes).split(",")]
+
+    rows = []
+    for size in sizes:
+        print(f"· {size} cartes…", file=sys.stderr, flush=True)
+        rows.append(measure_size(size, args.out))
+    results = {"environment": _environment(), "targets": TARGETS, "rows": rows}
+    table = markdown(results)
+    print(table)
+    (HERE / "results.md").write_text(table, encoding="utf-8")
+    (HERE / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def measure_size(size: int, out: Path) -> dict:
+    started = perf_counter()
+    guide = out / f"guide-{size}"
+    config = write_guide(guide, size)
+    synth_seconds = perf_counter() - started
+    os.sync()  # the previous run's deleted guide is flushed now, not during the measured build
+    declic = _child("declic", config)
+    plain_folder = out / f"plain-{size}"
+    plain = _child("plain", write_plain_config(plain_folder, guide / "build" / "docs", plain_folder / "site"))
+
+    site, plain_site = guide / "site", plain_folder / "site"
+    cards = declic["cards"]
+    declic_seconds = declic["total"] - declic["stages"]["mkdocs"]
+    search_index_seconds = declic["stages"]["search_index"]
+    search = search_cost(site)
+    site_bytes = folder_bytes(site)
+    written, expected = set(declic["regenerate_written"]), set(declic["regenerate_expected"])
+    return {
+        "cards": cards,
+        "pages": declic["pages"],
+        "synth_seconds": synth_seconds,
+        "stages": {stage: declic["stages"].get(stage, 0.0) for stage in STAGES},
+        "declic_seconds": declic_seconds,
+        "declic_cpu_seconds": declic["declic_cpu"],
+        "cards_per_second": cards / declic["declic_cpu"],
+        "declic_share": declic_seconds / declic["total"],
+        "mkdocs_seconds": declic["stages"]["mkdocs"] - search_index_seconds,
+        "search_index_seconds": search_index_seconds,
+        "total_seconds": declic["total"],
+        "plain_seconds": plain["total"],
+        "ratio": declic["total"] / plain["total"],
+        "ms_per_card": 1000 * declic["total"] / cards,
+        "peak_mb": max(declic["peak_mb"], declic["children_peak_mb"]),
+        "plain_peak_mb": max(plain["peak_mb"], plain["children_peak_mb"]),
+        "site_bytes": site_bytes,
+        "bytes_per_card": site_bytes / cards,
+        "plain_site_bytes": folder_bytes(plain_site),
+        "card_page_bytes": _mean_card_page(site),
+        "plain_card_page_bytes": _mean_card_page(plain_site),
+        "search": search,
+        "plain_search": search_cost(plain_site),
+        "regenerate_seconds": declic["regenerate"],
+        "regenerate_cpu_seconds": declic["regenerate_cpu"],
+        "regenerate_stages": declic["regenerate_stages"],
+        "regenerate_written": len(written),
+        "regenerate_expected": len(expected),
+        "regenerate_exact": written == expected,
+    }
+
+
+def _child(kind: str, config: Path) -> dict:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(HERE.parent)}
+    done = subprocess.run([sys.executable, str(HERE / "measure.py"), kind, str(config)],
+                          check=False, capture_output=True, text=True, env=env, cwd=config.parent)
+    if done.returncode:
+        sys.exit(f"the {kind} build of {config} failed:\n{done.stderr[-4000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _mean_card_page(site: Path) -> float:
+    pages = list(site.glob("cas-usage/*/*/index.html"))
+    return sum(page.stat().st_size for page in pages) / len(pages) if pages else 0.0
+
+
+def _environment() -> dict:
+    commit = subprocess.run(["git", "describe", "--always", "--dirty"], check=False, capture_output=True, text=True,
+                            cwd=HERE)
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": commit.stdout.strip(),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg()[0],
+    }
+
+
+def markdown(results: dict) -> str:
+    env, rows = results["environment"], results["rows"]
+    header = (["cards", "pages", *STAGES, "Déclic", "Déclic CPU", "cards/s", "share", "mkdocs", "search index", "total", "plain mkdocs", "ratio",
+               "ms/card", "peak MB", "site MB", "KB/card", "card page KB (plain)", "search files", "query loads",
+               "1 edit: s, written/expected"])
+    lines = [
+        "# Déclic benchmark",
+        "",
+        (f"Run {env['date']} on commit {env['commit']}, Python {env['python']}, {env['cpus']} CPUs, "
+         f"load average {env['load_average']:.1f} at start. Times are wall-clock seconds unless marked CPU."),
+        "Command: `make bench` (sizes 100, 1,000) or `make bench SIZES=100,1000,10000`.",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "---:|" * len(header),
+    ]
+    for row in rows:
+        search = row["search"]
+        query = f"{search['query_bytes'] / 1024:,.0f} KB" if search["query_bytes"] is not None else "?"
+        lines.append("| " + " | ".join([
+            f"{row['cards']:,}", f"{row['pages']:,}",
+            *(f"{row['stages'][stage]:.3f}" for stage in STAGES),
+            f"{row['declic_seconds']:.2f}", f"{row['declic_cpu_seconds']:.2f}", f"{row['cards_per_second']:,.0f}", f"{row['declic_share']:.1%}",
+            f"{row['mkdocs_seconds']:.1f}", f"{row['search_index_seconds']:.1f}", f"{row['total_seconds']:.1f}", f"{row['plain_seconds']:.1f}",
+            f"{row['ratio']:.2f}×", f"{row['ms_per_card']:.1f}", f"{row['peak_mb']:,.0f}",
+            f"{row['site_bytes'] / 2**20:,.1f}", f"{row['bytes_per_card'] / 1024:,.1f}",
+            f"{row['card_page_bytes'] / 1024:.1f} ({row['plain_card_page_bytes'] / 1024:.1f})",
+            f"{search['engine']} {search['index_bytes'] / 2**20:,.1f} MB", query,
+            f"{row['regenerate_seconds']:.2f} ({row['regenerate_cpu_seconds']:.2f} CPU), "
+            f"{row['regenerate_written']}/{row['regenerate_expected']}"
+            + ("" if row["regenerate_exact"] else " (differs)"),
+        ]) + " |")
+    lines += ["", *_verdicts(results), "", *_legend()]
+    return "\n".join(lines) + "\n"
+
+
+def _verdicts(results: dict) -> list[str]:
+    targets, rows = results["targets"], results["rows"]
+    ok = lambda passed: "yes" if passed else "**no**"
+    at = lambda cards: next((row for row in rows if row["cards"] == cards), None)
+    lines = ["Targets, at every size measured:", ""]
+    lines.append(f"- Déclic's stages ≥ {targets['cards_per_second']:,} cards/s: "
+                 + ok(all(row["cards_per_second"] >= targets["cards_per_second"] for row in rows)))
+    lines.append(f"- Déclic's share of the build < {targets['declic_share']:.0%}: "
+                 + ok(all(row["declic_share"] < targets["declic_share"] for row in rows)))
+    lines.append(f"- total ≤ {targets['ratio']}× plain mkdocs: " + ok(all(row["ratio"] <= targets["ratio"] for row in rows)))
+    lines.append(f"- peak memory < {targets['peak_mb']:,} MB: " + ok(all(row["peak_mb"] < targets["peak_mb"] for row in rows)))
+    lines.append("- a one-file edit rewrites exactly the pages that print it: " + ok(all(row["regenerate_exact"] for row in rows)))
+    lines.append("- card page no heavier than plain mkdocs-material's: "
+                 + ok(all(row["card_page_bytes"] <= row["plain_card_page_bytes"] for row in rows)))
+    if (small := at(1000)) is not None:
+        lines.append(f"- regeneration after one edit < {targets['regenerate_seconds']:.0f} s at 1,000 cards: "
+                     + ok(small["regenerate_seconds"] < targets["regenerate_seconds"]))
+    if small is not None and (large := at(10000)) is not None:
+        growth = {key: large[key] / small[key] for key in ("ms_per_card", "bytes_per_card", "peak_mb")}
+        lines.append("- from 1,000 to 10,000 cards, per card: time ×{ms_per_card:.2f}, bytes ×{bytes_per_card:.2f}; "
+                     "peak memory ×{peak_mb:.2f} for ×10 cards".format(**growth))
+    return lines
+
+
+def _legend() -> list[str]:
+    return [(
+        "Columns: the six Déclic stages (`Generated.timings`); *Déclic* = whole build minus mkdocs "
+        "(stages plus catalogue.json and the other data files), wall-clock; *Déclic CPU* = the same in CPU "
+        "seconds of its one process, which other work on the machine does not inflate; *cards/s* = cards ÷ "
+        "Déclic CPU; *share* = Déclic ÷ total; *mkdocs* = "
+        "`mkdocs build` with the guide's config (theme overrides, tags, macros); *search index* = Pagefind "
+        "indexing the built site, when the guide uses it (`extra.declic.search`); *plain mkdocs* = "
+        "mkdocs-material alone (search plugin only, same Markdown extensions and nav) over the same docs "
+        "folder, in its own process; *ratio* = total ÷ plain; *site MB* and *KB/card* = the whole site "
+        "folder; *card page KB* = mean HTML of a card page, ours (plain); *query loads* = bytes a reader's "
+        "browser downloads for one query (lunr: its whole index, gzipped; Pagefind: measured in Chromium, "
+        "query plus five results); *1 edit* = `generate()` after one irritant's description changed, as "
+        "`declic serve` runs it (plus its 0.3 s debounce), pages written / pages that print that description."
+    )]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""The search index a built site carries, and what one query makes a reader's browser download.
+
+lunr (mkdocs-material's built-in search) downloads its whole `search/search_index.json` before the
+first result. Pagefind downloads small chunks: its measured cost is read in Chromium, from the
+responses of a real query and of the five results a results list shows first.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import threading
+from functools import partial
+from pathlib import Path
+
+QUERY = "facture"
+RESULTS_SHOWN = 5
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def search_cost(site: Path) -> dict:
+    """Engine, index size on disk, and bytes downloaded by one query (None when not measurable)."""
+    lunr = site / "search" / "search_index.json"
+    pagefind = site / "pagefind"
+    if pagefind.is_dir():
+        return {"engine": "pagefind", "index_bytes": folder_bytes(pagefind), "query_bytes": _pagefind_query(site)}
+    if lunr.is_file():
+        data = lunr.read_bytes()
+        # The whole file before the first result; a server that compresses sends its gzip.
+        return {"engine": "lunr", "index_bytes": len(data), "query_bytes": len(gzip.compress(data, 6))}
+    return {"engine": "none", "index_bytes": 0, "query_bytes": 0}
+
+
+def _pagefind_query(site: Path) -> int | None:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not CHROMIUM.exists():
+        return None
+    handler = partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    loaded: dict[str, int] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.on("requestfinished", lambda request: _count(request, loaded))
+            page.goto(f"{base}/", wait_until="load")
+            page.evaluate(
+                """async ([query, shown]) => {
+                    const pagefind = await import("/pagefind/pagefind.js");
+                    const search = await pagefind.search(query);
+                    await Promise.all(search.results.slice(0, shown).map((result) => result.data()));
+                }""",
+                [QUERY, RESULTS_SHOWN],
+            )
+            browser.close()
+    finally:
+        server.shutdown()
+    return sum(size for url, size in loaded.items() if "/pagefind/" in url)
+
+
+def _count(request, loaded: dict[str, int]) -> None:
+    sizes = request.sizes()
+    loaded[request.url] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:
+        pass

@@ -1,0 +1,111 @@
+"""What speed at scale depends on, checked on the benchmark's synthetic guides (bench/synth.py):
+an edit rewrites only the pages it changes, a card page does not grow with the catalog, the
+search option picks the engine, and the lookups that replaced linear scans give the same answers.
+No timing is asserted here: times are measured by `make bench`."""
+
+from __future__ import annotations
+
+import importlib.util
+import posixpath
+import re
+import sys
+
+import pytest
+import yaml
+from conftest import ROOT, soup
+
+from generator.build import build, generate, load_and_link
+from generator.plan import RELATED_LIMIT
+from generator.project import load_project
+
+
+def _bench_module(name: str):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+synth = _bench_module("synth")
+CARD_ADDRESS = re.compile(r"^cas-usage/[^/]+/[^/]+/$")
+
+
+def docs_bytes(docs):
+    return {path.relative_to(docs).as_posix(): path.read_bytes() for path in docs.rglob("*") if path.is_file()}
+
+
+def test_an_edit_rewrites_only_the_files_whose_bytes_change(tmp_path):
+    project = load_project(synth.write_guide(tmp_path / "guide", 200))
+    generate(project)
+    before = docs_bytes(project.docs_dir)
+    times = {path: (project.docs_dir / path).stat().st_mtime_ns for path in before}
+    edited = project.root / "usecases" / "irritants" / "irritant-00003.yaml"
+    data = yaml.safe_load(edited.read_text(encoding="utf-8"))
+    data["description"] += " Une phrase ajoutée."
+    edited.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+    report = generate(project).report
+    after = docs_bytes(project.docs_dir)
+    changed = {path for path in after if after[path] != before.get(path)}
+    assert set(report.written) == changed
+    assert changed and len(changed) < len(after) / 10
+    assert all("Une phrase ajoutée." in after[path].decode() for path in changed)
+    # mkdocs serve rebuilds on any modification time: an untouched file keeps its own.
+    assert all((project.docs_dir / path).stat().st_mtime_ns == times[path] for path in after if path not in changed)
+
+
+@pytest.fixture(scope="module")
+def card_pages(tmp_path_factory):
+    """The same card's page in a built guide of 20 cards and in one of 200."""
+    pages = {}
+    for cards in (20, 200):
+        project = load_project(synth.write_guide(tmp_path_factory.mktemp(f"scale-{cards}") / "guide", cards))
+        build(project, strict=True)
+        address = f"cas-usage/metier-00000/{_first_irritant(project)}/"
+        pages[cards] = (address, soup(project.site_dir / address / "index.html"))
+    return pages
+
+
+def addresses(here: str, links) -> list[str]:
+    """Site addresses of the links of a page (anchors within the page left out)."""
+    hrefs = [a["href"].split("#")[0] for a in links]
+    return [posixpath.normpath(posixpath.join(here, href)) + "/" for href in hrefs if href and "://" not in href]
+
+
+def _first_irritant(project) -> str:
+    trade = yaml.safe_load((project.root / "usecases" / "trades" / "metier-00000.yaml").read_text(encoding="utf-8"))
+    return trade["irritants"][0]
+
+
+def test_the_navigation_of_a_card_does_not_grow_with_the_catalog(card_pages):
+    navigation = {cards: addresses(here, page.select("nav.md-nav a[href]")) for cards, (here, page) in card_pages.items()}
+    assert navigation[20] == navigation[200]
+    assert not [address for address in navigation[200] if CARD_ADDRESS.match(address)]
+
+
+def test_a_card_links_to_a_bounded_number_of_other_cards(card_pages):
+    here, page = card_pages[200]
+    cards = {address for address in addresses(here, page.select("article a[href]")) if CARD_ADDRESS.match(address)}
+    assert 0 < len(cards - {here}) <= 2 * RELATED_LIMIT
+
+
+@pytest.mark.parametrize("engine, present, absent", [
+    ("pagefind", "pagefind/pagefind.js", "search/search_index.json"),
+    ("mkdocs", "search/search_index.json", "pagefind"),
+])
+def test_the_search_option_picks_the_engine(mini, engine, present, absent):
+    config = yaml.safe_load(mini.read_text(encoding="utf-8"))
+    config["extra"]["declic"]["search"] = engine
+    mini.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    project = load_project(mini)
+    build(project, strict=True)
+    assert (project.site_dir / present).exists()
+    assert not (project.site_dir / absent).exists()
+
+
+def test_grouped_lookups_match_a_scan_of_every_card(tmp_path):
+    catalog = load_and_link(load_project(synth.write_guide(tmp_path / "guide", 100)))
+    for trade_id in catalog.trades:
+        assert catalog.cards_of_trade(trade_id) == tuple(c for c in catalog.cards if c.trade_id == trade_id)
+    for irritant_id in catalog.irritants:
+        assert catalog.cards_of_irritant(irritant_id) == tuple(c for c in catalog.cards if c.irritant_id == irritant_id)
