@@ -36,3 +36,12 @@ def test_the_offline_site_searches_in_french(page, offline_site):
 def test_the_offline_workshop_kit_says_what_to_do_instead(page, offline_site):
     page.goto((offline_site / "atelier" / "index.html").as_uri() + "?cartes=plombier/ecrire-devis")
     expect(page.get_by_role("status")).to_contain_text("Hors ligne")
+
+
+def test_the_offline_explorer_filters(page, offline_site):
+    page.goto((offline_site / "explorer" / "index.html").as_uri())
+    page.get_by_label("Métier", exact=True).select_option("fleuriste")
+    visible = page.locator("#declic-results li:visible a[data-card]")
+    expect(visible).to_have_count(1)
+    assert visible.get_attribute("href").endswith("fleuriste/relancer-factures.html")
+    assert page.url.endswith("?metier=fleuriste")
