@@ -7,19 +7,21 @@ CatalogError before anything is written; the site is swapped in only when mkdocs
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from time import perf_counter
 from typing import Callable, Iterable, TypeVar
 
 from .catalog import Catalog
-from .errors import CatalogError
+from .errors import CatalogError, Issue
 from .export import catalog_json, dump
 from .link import link
-from .load import RawDocument, load_catalog
+from .load import RawDocument, read_catalog
 from .plan import Page, plan
 from .project import Project
 from .redirects import redirect_files
 from .render import render
 from .site import build_site
+from .template_errors import check_templates, template_issue
 from .validate import validate
 from .write import WriteReport, check_conflicts, collect_content, write_docs
 
@@ -42,26 +44,38 @@ class Generated:
 def load_and_link(project: Project, timings: dict[str, float] | None = None) -> Catalog:
     """The checks of `declic check`: every file loaded, validated and linked, nothing written."""
     timings = {} if timings is None else timings
-    documents = _timed(timings, "load", lambda: _load_layers(project))
-    entities = _timed(timings, "validate", lambda: validate(documents))
+    documents, unreadable = _timed(timings, "load", lambda: _load_layers(project))
+    entities = _timed(timings, "validate", lambda: validate(documents, unreadable))
     return _timed(timings, "link", lambda: link(entities, documents))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    catalog: Catalog
+    pages: tuple[Page, ...]
+    files: dict[str, bytes]  # docs path → bytes, generated files only
+    content: dict[str, Path]  # docs path → hand-written file
+
+
+def prepare(project: Project, progress: Progress = _no_progress, timings: dict[str, float] | None = None) -> Prepared:
+    """Everything `generate` checks and produces, in memory: also the checks of `declic check`."""
+    timings = {} if timings is None else timings
+    catalog = load_and_link(project, timings)
+    pages = _timed(timings, "plan", lambda: plan(catalog))
+    content = collect_content(project.content_dirs)
+    files = _timed(timings, "render", lambda: _render_pages(project, pages, progress))
+    files["catalogue.json"] = dump(catalog_json(catalog, pages))
+    files.update(redirect_files(catalog, pages, project.site_url))
+    check_conflicts(files, content, project.root)
+    return Prepared(catalog, pages, files, content)
 
 
 def generate(project: Project, progress: Progress = _no_progress) -> Generated:
     """Write the docs folder that mkdocs builds from."""
     timings: dict[str, float] = {}
-    catalog = load_and_link(project, timings)
-    pages = _timed(timings, "plan", lambda: plan(catalog))
-    content = collect_content(project.content_dirs)
-    rendered = _timed(timings, "render", lambda: {
-        page.path: render(page, overrides=project.templates, site_url=project.site_url).encode()
-        for page in progress(pages, len(pages), "Pages")
-    })
-    rendered["catalogue.json"] = dump(catalog_json(catalog, pages))
-    rendered.update(redirect_files(catalog, pages, project.site_url))
-    check_conflicts(rendered, content, project.root)
-    report = _timed(timings, "write", lambda: write_docs(rendered, content, project.docs_dir))
-    return Generated(catalog, pages, report, timings)
+    prepared = prepare(project, progress, timings)
+    report = _timed(timings, "write", lambda: write_docs(prepared.files, prepared.content, project.docs_dir))
+    return Generated(prepared.catalog, prepared.pages, report, timings)
 
 
 def build(project: Project, strict: bool = True, progress: Progress = _no_progress, offline: bool = False) -> Generated:
@@ -73,19 +87,36 @@ def build(project: Project, strict: bool = True, progress: Progress = _no_progre
     return generated
 
 
-def _load_layers(project: Project) -> tuple[RawDocument, ...]:
-    """Documents of every layer; an organisation's file replaces the default one with the same id."""
-    by_key: dict[tuple[str, str], RawDocument] = {}
-    issues = []
-    for layer in project.catalog_layers:
-        try:
-            for document in load_catalog(layer, project.root):
-                by_key[(document.kind.name, document.id)] = document
-        except CatalogError as error:
-            issues.extend(error.issues)
+def _render_pages(project: Project, pages: tuple[Page, ...], progress: Progress) -> dict[str, bytes]:
+    """Markdown of every page. An error in the guide's own templates is a problem to report with
+    its file and line (all of them at once); one in Déclic's templates is a bug and propagates."""
+    issues = check_templates(project.templates, project.root) if project.templates else []
     if issues:
         raise CatalogError(issues)
-    return tuple(by_key.values())
+    files: dict[str, bytes] = {}
+    for page in progress(pages, len(pages), "Pages"):
+        try:
+            files[page.path] = render(page, overrides=project.templates, site_url=project.site_url).encode()
+        except Exception as error:
+            issue = template_issue(error, project.templates, project.root) if project.templates else None
+            if issue is None:
+                raise
+            issues.append(issue)
+    if issues:
+        raise CatalogError(issues)
+    return files
+
+
+def _load_layers(project: Project) -> tuple[tuple[RawDocument, ...], list[Issue]]:
+    """Documents of every layer, and the problems of the files that could not be read; an
+    organisation's file replaces the default one with the same id."""
+    by_key: dict[tuple[str, str], RawDocument] = {}
+    issues: list[Issue] = []
+    for layer in project.catalog_layers:
+        documents, problems = read_catalog(layer, project.root)
+        by_key.update(((document.kind.name, document.id), document) for document in documents)
+        issues.extend(problems)
+    return tuple(by_key.values()), issues
 
 
 def _timed(timings: dict[str, float], stage: str, run: Callable[[], T]) -> T:

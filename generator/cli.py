@@ -10,7 +10,7 @@ from typing import Iterable, Iterator, TypeVar
 import click
 
 from . import __version__
-from .build import Generated, build, generate, load_and_link
+from .build import Generated, build, generate, load_and_link, prepare
 from .errors import CatalogError
 from .project import Project, load_project
 from .site import SiteBuildError
@@ -65,7 +65,7 @@ def main() -> None:
 def check_command(config_file: Path) -> None:
     """Vérifie le catalogue et signale tous les problèmes, sans rien construire."""
     project = load_project(config_file)
-    catalog = load_and_link(project)
+    catalog = prepare(project).catalog  # pages drawn in memory too: template errors and page clashes
     counts = ", ".join(f"{len(getattr(catalog, kind))} {label}" for kind, label in
                        (("irritants", "irritants"), ("trades", "métiers"), ("prompts", "prompts"),
                         ("personas", "personas"), ("roles", "rôles")))

@@ -16,7 +16,7 @@ from typing import Any, Iterator
 import yaml
 from slugify import slugify
 
-from .errors import CatalogError, Issue, display_path
+from .errors import Issue, display_path
 from .schema import KINDS, Kind
 from .schema.base import ID_PATTERN
 
@@ -69,14 +69,6 @@ def read_catalog(root: Path, display_root: Path | None = None) -> tuple[tuple[Ra
                 documents.append(document)
     issues.extend(_id_collisions(documents))
     return tuple(documents), tuple(issues)
-
-
-def load_catalog(root: Path, display_root: Path | None = None) -> tuple[RawDocument, ...]:
-    """`read_catalog` for callers that stop at the first stage: raise CatalogError listing all problems."""
-    documents, issues = read_catalog(root, display_root)
-    if issues:
-        raise CatalogError(issues)
-    return documents
 
 
 def load_file(path: Path, kind: Kind, file: str) -> tuple[RawDocument | None, list[Issue]]:

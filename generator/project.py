@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from .errors import CatalogError, Issue
+from .load import FieldPath, node_lines, syntax_issue
 
 DEFAULT_GUIDE = Path(__file__).resolve().parent.parent
 
@@ -41,13 +42,16 @@ def load_project(config_file: Path) -> Project:
         raise CatalogError([Issue(str(config_file), None, "", "fichier de configuration introuvable",
                                   "lancez la commande depuis le dossier du guide, ou indiquez -f mkdocs.yml")])
     root = config_file.parent
-    with config_file.open(encoding="utf-8") as stream:
-        config = yaml.load(stream, Loader=_ConfigLoader) or {}
+    config, lines = _read_config(config_file)
     settings = (config.get("extra") or {}).get("declic") or {}
     inherit = settings.get("inherit_default_catalog", True) and root != DEFAULT_GUIDE
     base = (DEFAULT_GUIDE,) if inherit else ()
     own = (root,)
     templates = root / settings["templates"] if settings.get("templates") else None
+    if templates and not templates.is_dir():
+        raise CatalogError([Issue(config_file.name, lines.get(_SETTINGS + ("templates",)), "extra.declic.templates",
+                                  f"dossier de gabarits « {settings['templates']} » introuvable",
+                                  f"créez-le à côté de {config_file.name}, ou corrigez le chemin")])
     return Project(
         root=root,
         config_file=config_file,
@@ -58,3 +62,27 @@ def load_project(config_file: Path) -> Project:
         templates=templates,
         site_url=str(config.get("site_url") or ""),
     )
+
+
+_SETTINGS = ("extra", "declic")
+
+
+def _read_config(config_file: Path) -> tuple[dict, dict[FieldPath, int]]:
+    """mkdocs.yml as data, with the line of every field; its mistakes are reported like a catalog's."""
+    try:
+        text = config_file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise CatalogError([Issue(config_file.name, None, "", "le fichier n'est pas encodé en UTF-8",
+                                  "enregistrez-le en UTF-8 depuis votre éditeur")]) from None
+    loader = _ConfigLoader(text)
+    try:
+        node = loader.get_single_node()
+        config = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        raise CatalogError([syntax_issue(config_file.name, error, text)]) from None
+    finally:
+        loader.dispose()
+    if not isinstance(config, dict):
+        raise CatalogError([Issue(config_file.name, None, "", "la configuration doit contenir des champs « nom: valeur »",
+                                  "partez du mkdocs.yml d'un guide existant")])
+    return config, node_lines(node)
