@@ -92,7 +92,8 @@ def load_file(path: Path, kind: Kind, file: str) -> tuple[RawDocument | None, li
         return None, [*issues, syntax_issue(file, error, text)]
     except yaml.reader.ReaderError as error:  # a character YAML refuses anywhere (control codes)
         line = text[: max(text.find(chr(error.character)), 0)].count("\n") + 1
-        return None, [*issues, Issue(file, line, "", f"caractère invisible interdit (U+{error.character:04X})",
+        return None, [*issues, Issue(file, line, _field_at(text.splitlines(), line - 1),
+                                     f"caractère invisible interdit (U+{error.character:04X})",
                                      "retirez-le : il vient souvent d'un copier-coller")]
     issues.extend(builder.issues)
     if builder.issues or data is None:
@@ -110,7 +111,8 @@ def _encoding_issue(file: str, raw: bytes, error: UnicodeDecodeError) -> Issue:
                      "enregistrez-le en UTF-8 depuis votre éditeur")
     line = raw[: error.start].count(b"\n") + 1
     guess = raw[error.start : error.end].decode("cp1252", errors="replace")
-    return Issue(file, line, "", f"le fichier n'est pas encodé en UTF-8 : « {guess} » semble écrit en Windows-1252 ou Latin-1",
+    field = _field_at(raw.decode("utf-8", errors="replace").splitlines(), line - 1)
+    return Issue(file, line, field, f"le fichier n'est pas encodé en UTF-8 : « {guess} » semble écrit en Windows-1252 ou Latin-1",
                  "enregistrez-le en UTF-8 depuis votre éditeur")
 
 
@@ -148,7 +150,24 @@ def syntax_issue(file: str, error: yaml.MarkedYAMLError, source: str) -> Issue:
     text = lines[mark.line] if mark and mark.line < len(lines) else ""
     column = mark.column if mark else 0
     message, hint = _syntax_message(problem, error.context or "", text, column)
-    return Issue(file, mark.line + 1 if mark else None, "", f"syntaxe YAML invalide : {message}", hint)
+    field = _field_at(lines, mark.line) if mark else ""
+    return Issue(file, mark.line + 1 if mark else None, field, f"syntaxe YAML invalide : {message}", hint)
+
+
+_KEY = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][\w-]*)\s*:(\s|$)")
+
+
+def _field_at(lines: list[str], index: int) -> str:
+    """The field a line that YAML could not parse belongs to, read from the indentation of the lines
+    above it (`cost.minutes_per_week`); empty when the line names no field."""
+    if index >= len(lines) or not (match := _KEY.match(lines[index])):
+        return ""
+    path, indent = [match.group(2)], len(match.group(1))
+    for text in reversed(lines[:index]):
+        if (above := _KEY.match(text)) and len(above.group(1)) < indent:
+            path.insert(0, above.group(2))
+            indent = len(above.group(1))
+    return ".".join(path)
 
 
 # Problems whose cause is where something was opened (the context mark), not where parsing stopped.

@@ -45,7 +45,7 @@ def test_yaml_1_1_surprises_stay_strings(tmp_path):
         ("- a\n- b\n", "exemple.yaml:1: le fichier doit contenir des champs « nom: valeur », il contient une liste"),
         ("a: 1\n---\nb: 2\n", "exemple.yaml:2: plusieurs documents dans un fichier (une fiche par fichier : retirez la ligne « --- » et ce qui suit, ou créez un autre fichier)"),
         ("a:\n\t- b\n", "exemple.yaml:2: syntaxe YAML invalide : tabulation interdite (indentez avec des espaces, jamais des tabulations)"),
-        ('a: "ouvert\nb: 2\n', "exemple.yaml:1: syntaxe YAML invalide : guillemet ouvert mais jamais fermé (fermez la chaîne commencée à cette ligne)"),
+        ('a: "ouvert\nb: 2\n', "exemple.yaml:1: a: syntaxe YAML invalide : guillemet ouvert mais jamais fermé (fermez la chaîne commencée à cette ligne)"),
     ],
 )
 def test_what_yaml_allows_but_users_never_mean(tmp_path, text, expected):
@@ -66,7 +66,7 @@ def test_bom_is_accepted_and_other_encodings_are_reported(tmp_path):
     document, issues = load(tmp_path, "\ufefftitle: Équipe\n".encode())
     assert issues == [] and document.data == {"title": "Équipe"}
     document, issues = load(tmp_path, "title: ok\nb: \xe9quipe\n".encode("latin-1"))
-    assert messages(issues) == ["exemple.yaml:2: le fichier n'est pas encodé en UTF-8 : « é » semble écrit en Windows-1252 ou Latin-1 (enregistrez-le en UTF-8 depuis votre éditeur)"]
+    assert messages(issues) == ["exemple.yaml:2: b: le fichier n'est pas encodé en UTF-8 : « é » semble écrit en Windows-1252 ou Latin-1 (enregistrez-le en UTF-8 depuis votre éditeur)"]
 
 
 def test_file_name_must_be_an_id(tmp_path):
