@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from tests.conftest import ROOT
+from conftest import ROOT
 
 
 def yaml_files(folder: str) -> dict[str, dict]:

@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.build import build
 from generator.project import load_project
-from tests.conftest import MINI, ROOT, copy_guide
+from conftest import MINI, ROOT, copy_guide
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]

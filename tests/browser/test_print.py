@@ -10,7 +10,7 @@ import segno
 import yaml
 from playwright.sync_api import expect
 
-from tests.conftest import MINI
+from conftest import MINI
 
 HIDDEN_ON_PAPER = [".md-header", ".md-sidebar--primary", ".md-footer", ".declic-search", ".declic-fill",
                    ".declic-actions", ".declic-open__warning"]

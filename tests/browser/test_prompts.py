@@ -8,7 +8,7 @@ from urllib.parse import unquote
 import yaml
 from playwright.sync_api import expect
 
-from tests.conftest import MINI
+from conftest import MINI
 
 CARD = "cas-usage/plombier/relancer-factures/"
 SHEET = "fiches/relance-facture/"
