@@ -77,7 +77,10 @@ def load_file(path: Path, kind: Kind, file: str) -> tuple[RawDocument | None, li
     if not _ID_RE.match(entity_id):
         issues.append(Issue(file, None, "", f"le nom de fichier « {entity_id} » n'est pas un identifiant valide : "
                             "minuscules sans accent, chiffres et tirets", f"renommez-le « {slugify(entity_id) or 'x'}.yaml »"))
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError:  # no permission, a broken link, a file being replaced
+        return None, [*issues, Issue(file, None, "", "fichier illisible", "vérifiez que ce fichier peut être ouvert et lu")]
     if len(raw) > MAX_FILE_BYTES:
         return None, [*issues, Issue(file, None, "", f"fichier trop gros : {_bytes(len(raw))} octets, {_bytes(MAX_FILE_BYTES)} au plus",
                                      "une fiche tient en quelques kilo-octets : ce fichier n'est sans doute pas le bon")]

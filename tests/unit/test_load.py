@@ -75,3 +75,13 @@ def test_file_name_must_be_an_id(tmp_path):
         "Facture Impayée.yaml: le nom de fichier « Facture Impayée » n'est pas un identifiant valide : "
         "minuscules sans accent, chiffres et tirets (renommez-le « facture-impayee.yaml »)"
     ]
+
+
+def test_a_file_that_cannot_be_read_is_reported(tmp_path, monkeypatch):
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    document, issues = load(tmp_path, "title: x\n")
+    assert document is None
+    assert messages(issues) == ["exemple.yaml: fichier illisible (vérifiez que ce fichier peut être ouvert et lu)"]
