@@ -57,14 +57,23 @@ def load_project(config_file: Path) -> Project:
         config_file=config_file,
         catalog_layers=(*base, *own),
         content_dirs=tuple(layer / "content" for layer in (*base, *own)),
-        docs_dir=root / config.get("docs_dir", "docs"),
-        site_dir=root / config.get("site_dir", "site"),
+        docs_dir=root / _folder_setting(config, "docs_dir", "docs", config_file, lines),
+        site_dir=root / _folder_setting(config, "site_dir", "site", config_file, lines),
         templates=templates,
         site_url=str(config.get("site_url") or ""),
     )
 
 
 _SETTINGS = ("extra", "declic")
+
+
+def _folder_setting(config: dict, key: str, default: str, config_file: Path, lines: dict[FieldPath, int]) -> str:
+    value = config.get(key, default)
+    if not isinstance(value, str) or not value.strip():
+        found = "une liste" if isinstance(value, list) else "des champs" if isinstance(value, dict) else f"« {value} »"
+        raise CatalogError([Issue(config_file.name, lines.get((key,)), key, f"chemin de dossier attendu, trouvé {found}",
+                                  f"par exemple « {key}: {default} »")])
+    return value
 
 
 def _read_config(config_file: Path) -> tuple[dict, dict[FieldPath, int]]:
