@@ -137,6 +137,14 @@ def test_catalog_text_shows_literally(attacked):
     irritant = yaml.safe_load((guide / "usecases" / "irritants" / "relancer-factures.yaml").read_text(encoding="utf-8"))
     page = soup(site / "irritants" / "relancer-factures" / "index.html")
     assert visible_text(page.h1) == irritant["title"]
+    # The prompt block of a card: the prompt's own text, and a blank's example kept in an attribute.
+    prompt = yaml.safe_load((guide / "usecases" / "prompts" / "relance-facture.yaml").read_text(encoding="utf-8"))
+    original = yaml.load((MINI / "usecases" / "prompts" / "relance-facture.yaml").read_text(encoding="utf-8"),
+                        Loader=yaml.CSafeLoader)
+    block = soup(site / "cas-usage" / "plombier" / "relancer-factures" / "index.html").select_one(".declic-prompt")
+    assert prompt["text"].removeprefix(original["text"]).strip() in block.get_text()
+    blank = block.find("mark", attrs={"data-variable": "numero"})
+    assert blank["data-example"] == prompt["variables"]["numero"]["example"]
 
 
 def test_the_head_of_each_page_holds_the_text_literally(attacked):
