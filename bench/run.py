@@ -86,8 +86,10 @@ def measure_size(size: int, out: Path) -> dict:
         "total_seconds": declic["total"],
         "plain_seconds": plain["total"],
         "ratio": declic["total"] / plain["total"],
+        "cpu_ratio": declic["build_cpu"] / plain["build_cpu"],
         "ms_per_card": 1000 * declic["total"] / cards,
-        "peak_mb": max(declic["peak_mb"], declic["children_peak_mb"]),
+        "peak_mb": declic["peak_mb"],
+        "search_peak_mb": declic["children_peak_mb"],  # Pagefind runs in a process of its own
         "plain_peak_mb": max(plain["peak_mb"], plain["children_peak_mb"]),
         "site_bytes": site_bytes,
         "bytes_per_card": site_bytes / cards,
@@ -131,11 +133,44 @@ def _environment() -> dict:
     }
 
 
+def _query(search: dict) -> str:
+    return "?" if search["query_bytes"] is None else f"{search['query_bytes'] / 1024:,.0f} KB"
+
+
+def _edit(row: dict) -> str:
+    counts = f"{row['regenerate_written']}/{row['regenerate_expected']}"
+    return (f"{row['regenerate_seconds']:.2f} ({row['regenerate_cpu_seconds']:.2f} CPU), {counts}"
+            + ("" if row["regenerate_exact"] else " (differs)"))
+
+
+# (heading, cell of a row): the columns of the table, in order.
+COLUMNS = (
+    ("cards", lambda row: f"{row['cards']:,}"),
+    ("pages", lambda row: f"{row['pages']:,}"),
+    *((stage, lambda row, stage=stage: f"{row['stages'][stage]:.3f}") for stage in STAGES),
+    ("Déclic", lambda row: f"{row['declic_seconds']:.2f}"),
+    ("Déclic CPU", lambda row: f"{row['declic_cpu_seconds']:.2f}"),
+    ("cards/s", lambda row: f"{row['cards_per_second']:,.0f}"),
+    ("share", lambda row: f"{row['declic_share']:.1%}"),
+    ("mkdocs", lambda row: f"{row['mkdocs_seconds']:.1f}"),
+    ("search index", lambda row: f"{row['search_index_seconds']:.1f}"),
+    ("total", lambda row: f"{row['total_seconds']:.1f}"),
+    ("plain mkdocs", lambda row: f"{row['plain_seconds']:.1f}"),
+    ("ratio (CPU)", lambda row: f"{row['ratio']:.2f}× ({row['cpu_ratio']:.2f}×)"),
+    ("ms/card", lambda row: f"{row['ms_per_card']:.1f}"),
+    ("peak MB (search)", lambda row: f"{row['peak_mb']:,.0f} ({row['search_peak_mb']:,.0f})"),
+    ("site MB", lambda row: f"{row['site_bytes'] / 2**20:,.1f}"),
+    ("KB/card", lambda row: f"{row['bytes_per_card'] / 1024:,.1f}"),
+    ("card page KB (plain)", lambda row: f"{row['card_page_bytes'] / 1024:.1f} "
+                                         f"({row['plain_card_page_bytes'] / 1024:.1f})"),
+    ("search files", lambda row: f"{row['search']['engine']} {row['search']['index_bytes'] / 2**20:,.1f} MB"),
+    ("query loads", lambda row: _query(row["search"])),
+    ("1 edit: s, written/expected", _edit),
+)
+
+
 def markdown(results: dict) -> str:
     env, rows = results["environment"], results["rows"]
-    header = (["cards", "pages", *STAGES, "Déclic", "Déclic CPU", "cards/s", "share", "mkdocs", "search index", "total", "plain mkdocs", "ratio",
-               "ms/card", "peak MB", "site MB", "KB/card", "card page KB (plain)", "search files", "query loads",
-               "1 edit: s, written/expected"])
     lines = [
         "# Déclic benchmark",
         "",
@@ -143,25 +178,10 @@ def markdown(results: dict) -> str:
          f"load average {env['load_average']:.1f} at start. Times are wall-clock seconds unless marked CPU."),
         "Command: `make bench` (sizes 100, 1,000) or `make bench SIZES=100,1000,10000`.",
         "",
-        "| " + " | ".join(header) + " |",
-        "|" + "---:|" * len(header),
+        "| " + " | ".join(heading for heading, _ in COLUMNS) + " |",
+        "|" + "---:|" * len(COLUMNS),
+        *("| " + " | ".join(cell(row) for _, cell in COLUMNS) + " |" for row in rows),
     ]
-    for row in rows:
-        search = row["search"]
-        query = f"{search['query_bytes'] / 1024:,.0f} KB" if search["query_bytes"] is not None else "?"
-        lines.append("| " + " | ".join([
-            f"{row['cards']:,}", f"{row['pages']:,}",
-            *(f"{row['stages'][stage]:.3f}" for stage in STAGES),
-            f"{row['declic_seconds']:.2f}", f"{row['declic_cpu_seconds']:.2f}", f"{row['cards_per_second']:,.0f}", f"{row['declic_share']:.1%}",
-            f"{row['mkdocs_seconds']:.1f}", f"{row['search_index_seconds']:.1f}", f"{row['total_seconds']:.1f}", f"{row['plain_seconds']:.1f}",
-            f"{row['ratio']:.2f}×", f"{row['ms_per_card']:.1f}", f"{row['peak_mb']:,.0f}",
-            f"{row['site_bytes'] / 2**20:,.1f}", f"{row['bytes_per_card'] / 1024:,.1f}",
-            f"{row['card_page_bytes'] / 1024:.1f} ({row['plain_card_page_bytes'] / 1024:.1f})",
-            f"{search['engine']} {search['index_bytes'] / 2**20:,.1f} MB", query,
-            f"{row['regenerate_seconds']:.2f} ({row['regenerate_cpu_seconds']:.2f} CPU), "
-            f"{row['regenerate_written']}/{row['regenerate_expected']}"
-            + ("" if row["regenerate_exact"] else " (differs)"),
-        ]) + " |")
     lines += ["", *_verdicts(results), "", *_legend()]
     return "\n".join(lines) + "\n"
 
@@ -175,9 +195,13 @@ def _verdicts(results: dict) -> list[str]:
                  + ok(all(row["cards_per_second"] >= targets["cards_per_second"] for row in rows)))
     lines.append(f"- Déclic's share of the build < {targets['declic_share']:.0%}: "
                  + ok(all(row["declic_share"] < targets["declic_share"] for row in rows)))
-    lines.append(f"- total ≤ {targets['ratio']}× plain mkdocs: " + ok(all(row["ratio"] <= targets["ratio"] for row in rows)))
-    lines.append(f"- peak memory < {targets['peak_mb']:,} MB: " + ok(all(row["peak_mb"] < targets["peak_mb"] for row in rows)))
-    lines.append("- a one-file edit rewrites exactly the pages that print it: " + ok(all(row["regenerate_exact"] for row in rows)))
+    lines.append(f"- total ≤ {targets['ratio']}× plain mkdocs, in wall-clock time: "
+                 + ok(all(row["ratio"] <= targets["ratio"] for row in rows))
+                 + "; in CPU time: " + ok(all(row["cpu_ratio"] <= targets["ratio"] for row in rows)))
+    lines.append(f"- peak memory < {targets['peak_mb']:,} MB, the build's and the search indexer's: "
+                 + ok(all(max(row["peak_mb"], row["search_peak_mb"]) < targets["peak_mb"] for row in rows)))
+    lines.append("- a one-file edit rewrites exactly the pages that print it: "
+                 + ok(all(row["regenerate_exact"] for row in rows)))
     lines.append("- card page no heavier than plain mkdocs-material's: "
                  + ok(all(row["card_page_bytes"] <= row["plain_card_page_bytes"] for row in rows)))
     if (small := at(1000)) is not None:
@@ -199,7 +223,9 @@ def _legend() -> list[str]:
         "`mkdocs build` with the guide's config (theme overrides, tags, macros); *search index* = Pagefind "
         "indexing the built site, when the guide uses it (`extra.declic.search`); *plain mkdocs* = "
         "mkdocs-material alone (search plugin only, same Markdown extensions and nav) over the same docs "
-        "folder, in its own process; *ratio* = total ÷ plain; *site MB* and *KB/card* = the whole site "
+        "folder, in its own process; *ratio* = total ÷ plain (the same in CPU seconds, Pagefind's "
+        "included, which other work on the machine does not inflate); *peak MB* = resident memory of the build "
+        "process (of the Pagefind indexer, a process of its own); *site MB* and *KB/card* = the whole site "
         "folder; *card page KB* = mean HTML of a card page, ours (plain); *query loads* = bytes a reader's "
         "browser downloads for one query (lunr: its whole index, gzipped; Pagefind: measured in Chromium, "
         "query plus five results); *1 edit* = `generate()` after one irritant's description changed, as "

@@ -101,7 +101,8 @@ def write_guide(folder: Path, cards: int, seed: int = 1) -> Path:
             "title": text.title(30), "who": ("apprenant", "formateur", "encadrement", "institution")[index % 4],
             "description": text.text(200), "answer": text.text(200), "source": pick(sources, 1)[0]}
     for rank, level_id in enumerate(levels, start=1):
-        files[f"personas/levels/{level_id}"] = {"title": text.title(15), "rank": str(rank), "description": text.text(120)}
+        files[f"personas/levels/{level_id}"] = {"title": text.title(15), "rank": str(rank),
+                                                "description": text.text(120)}
     for profile_id in profiles:
         files[f"personas/profiles/{profile_id}"] = {
             "title": text.title(25), "description": text.text(250), "needs": text.items(3, 60),
@@ -205,7 +206,8 @@ def _write_site_files(folder: Path) -> None:
 
 def nav() -> list:
     """The shipped nav without the hand-written pages of the default guide that this one lacks."""
-    missing = {path.relative_to(ROOT / "content").as_posix() for path in (ROOT / "content").rglob("*.md")} - set(CONTENT)
+    shipped = {path.relative_to(ROOT / "content").as_posix() for path in (ROOT / "content").rglob("*.md")}
+    missing = shipped - set(CONTENT)
 
     def keep(items: list) -> list:
         kept = []

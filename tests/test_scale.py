@@ -78,7 +78,8 @@ def _first_irritant(project) -> str:
 
 
 def test_the_navigation_of_a_card_does_not_grow_with_the_catalog(card_pages):
-    navigation = {cards: addresses(here, page.select("nav.md-nav a[href]")) for cards, (here, page) in card_pages.items()}
+    navigation = {cards: addresses(here, page.select("nav.md-nav a[href]"))
+                  for cards, (here, page) in card_pages.items()}
     assert navigation[20] == navigation[200]
     assert not [address for address in navigation[200] if CARD_ADDRESS.match(address)]
 
