@@ -14,6 +14,11 @@ def cards(mini_site) -> list[dict]:
     return [page for page in catalog["pages"] if page["kind"] == "card"]
 
 
+def open_explorer(page, address: str) -> None:
+    page.goto(address)
+    expect(page.locator("#declic-filters")).to_be_visible()  # shown once the script has set it up
+
+
 def shown(page) -> set[str]:
     return set(page.locator("#declic-results li:visible a[data-card]").evaluate_all(
         "links => links.map(link => link.dataset.card)"))
@@ -21,7 +26,7 @@ def shown(page) -> set[str]:
 
 def test_filters_combine_and_live_in_the_address(page, site_url, mini_site):
     every = cards(mini_site)
-    page.goto(site_url + "explorer/")
+    open_explorer(page, site_url + "explorer/")
     assert shown(page) == {card["id"] for card in every}
     page.get_by_label("Métier", exact=True).select_option("plombier")
     plumber = {card["id"] for card in every if card["facets"]["trade"] == "plombier"}
@@ -41,7 +46,7 @@ def test_filters_combine_and_live_in_the_address(page, site_url, mini_site):
 
 def test_a_filter_on_a_list_facet_and_the_reset(page, site_url, mini_site):
     every = cards(mini_site)
-    page.goto(site_url + "explorer/?niveau=avance")
+    open_explorer(page, site_url + "explorer/?niveau=avance")
     assert shown(page) == {card["id"] for card in every if "avance" in card["facets"]["levels"]}
     page.get_by_label("Frein", exact=True).select_option("manque-de-temps")
     assert shown(page) == {card["id"] for card in every
@@ -53,7 +58,7 @@ def test_a_filter_on_a_list_facet_and_the_reset(page, site_url, mini_site):
 
 
 def test_the_filters_work_with_the_keyboard(page, site_url, mini_site):
-    page.goto(site_url + "explorer/")
+    open_explorer(page, site_url + "explorer/")
     page.get_by_label("Métier", exact=True).focus()
     page.keyboard.press("ArrowDown")  # the first trade, alphabetically
     first = min((card["facets"]["labels"]["trade"], card["facets"]["trade"]) for card in cards(mini_site))[1]
@@ -61,7 +66,7 @@ def test_the_filters_work_with_the_keyboard(page, site_url, mini_site):
 
 
 def test_a_workshop_kit_is_made_with_the_keyboard(page, site_url, mini_site):
-    page.goto(site_url + "explorer/")
+    open_explorer(page, site_url + "explorer/")
     page.locator(".declic-pick").first.focus()
     page.keyboard.press("Space")
     link = page.locator("#declic-workshop-link")
@@ -74,7 +79,7 @@ def test_a_workshop_kit_is_made_with_the_keyboard(page, site_url, mini_site):
 
 def test_chosen_cards_make_a_workshop_kit_one_per_sheet(page, site_url, mini_site):
     chosen = sorted(card["id"] for card in cards(mini_site))[:2]
-    page.goto(site_url + "explorer/")
+    open_explorer(page, site_url + "explorer/")
     expect(page.locator("#declic-workshop-bar")).to_be_hidden()
     for card_id in chosen:
         title = next(card["title"] for card in cards(mini_site) if card["id"] == card_id)

@@ -17,6 +17,11 @@ def search(page, words: str) -> list[str]:
     field.fill(words)
     results = page.locator(".pagefind-ui__result-link")
     expect(results.first).to_be_visible()
+    # Pagefind draws each result once its fragment has loaded: wait until all shown are drawn.
+    page.wait_for_function("""() => {
+        const shown = [...document.querySelectorAll(".pagefind-ui__result")];
+        return shown.length > 0 && shown.every(result => result.querySelector(".pagefind-ui__result-link"));
+    }""")
     return results.evaluate_all("links => links.map(link => new URL(link.href).pathname)")
 
 
