@@ -13,15 +13,17 @@ from typing import Callable, Iterable, TypeVar
 
 from .catalog import Catalog
 from .errors import CatalogError, Issue
-from .export import catalog_json, dump
+from .export import cards_csv, catalog_json, dump
 from .link import link
 from .load import RawDocument, read_catalog
 from .plan import Page, plan
 from .project import Project
 from .redirects import redirect_files
+from .reference import reference_page
 from .render import render
-from .site import build_site
 from .template_errors import check_templates, template_issue
+from .select import select
+from .site import build_site
 from .validate import validate
 from .write import WriteReport, check_conflicts, collect_content, write_docs
 
@@ -46,6 +48,7 @@ def load_and_link(project: Project, timings: dict[str, float] | None = None) -> 
     timings = {} if timings is None else timings
     documents, unreadable = _timed(timings, "load", lambda: _load_layers(project))
     entities = _timed(timings, "validate", lambda: validate(documents, unreadable))
+    entities = select(entities, project.settings, project.config_file.name)
     return _timed(timings, "link", lambda: link(entities, documents))
 
 
@@ -61,10 +64,11 @@ def prepare(project: Project, progress: Progress = _no_progress, timings: dict[s
     """Everything `generate` checks and produces, in memory: also the checks of `declic check`."""
     timings = {} if timings is None else timings
     catalog = load_and_link(project, timings)
-    pages = _timed(timings, "plan", lambda: plan(catalog))
+    pages = _timed(timings, "plan", lambda: (*plan(catalog), reference_page()))
     content = collect_content(project.content_dirs)
     files = _timed(timings, "render", lambda: _render_pages(project, pages, progress))
     files["catalogue.json"] = dump(catalog_json(catalog, pages))
+    files["cas-usage.csv"] = cards_csv(catalog)
     files.update(redirect_files(catalog, pages, project.site_url))
     check_conflicts(files, content, project.root)
     return Prepared(catalog, pages, files, content)
@@ -75,6 +79,8 @@ def generate(project: Project, progress: Progress = _no_progress) -> Generated:
     timings: dict[str, float] = {}
     prepared = prepare(project, progress, timings)
     report = _timed(timings, "write", lambda: write_docs(prepared.files, prepared.content, project.docs_dir))
+    if project.theme_dir:  # a guide built on Déclic's theme overrides, with its own on top
+        write_docs({}, collect_content(project.theme_layers), project.theme_dir)
     return Generated(prepared.catalog, prepared.pages, report, timings)
 
 
@@ -90,13 +96,14 @@ def build(project: Project, strict: bool = True, progress: Progress = _no_progre
 def _render_pages(project: Project, pages: tuple[Page, ...], progress: Progress) -> dict[str, bytes]:
     """Markdown of every page. An error in the guide's own templates is a problem to report with
     its file and line (all of them at once); one in Déclic's templates is a bug and propagates."""
+    extra = {"data_rules": project.settings.data_rules}
     issues = check_templates(project.templates, project.root) if project.templates else []
     if issues:
         raise CatalogError(issues)
     files: dict[str, bytes] = {}
     for page in progress(pages, len(pages), "Pages"):
         try:
-            files[page.path] = render(page, overrides=project.templates, site_url=project.site_url).encode()
+            files[page.path] = render(page, extra, overrides=project.templates, site_url=project.site_url).encode()
         except Exception as error:
             issue = template_issue(error, project.templates, project.root) if project.templates else None
             if issue is None:

@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator, TypeVar
+from typing import TypeVar
 
 import click
+from slugify import slugify
 
 from . import __version__
 from .build import Generated, build, generate, load_and_link, prepare
-from .errors import CatalogError
+from .calendar import path_calendar
+from .coverage import coverage
+from .errors import CatalogError, suggest
+from .export import page_url
+from .pathing import learners, learning_path
+from .plan import path_path
 from .project import Project, load_project
+from .scaffold import init_guide
+from .schema import KINDS_BY_NAME
+from .schema.base import ID_PATTERN
+from .schemas import write_schemas
 from .site import SiteBuildError
+from .skeleton import skeleton
 
 T = TypeVar("T")
 
@@ -69,7 +82,21 @@ def check_command(config_file: Path) -> None:
     counts = ", ".join(f"{len(getattr(catalog, kind))} {label}" for kind, label in
                        (("irritants", "irritants"), ("trades", "métiers"), ("prompts", "prompts"),
                         ("personas", "personas"), ("roles", "rôles")))
-    click.echo(f"Catalogue valide : {counts}, {len(catalog.cards)} cas d'usage.")
+    click.echo(f"Catalogue valide : {counts}.")
+    summary = coverage(catalog)
+    click.echo(f"Cas d'usage : {summary.cards} sur {summary.pairs} couples métier × irritant déclarés.")
+    _holes("Couples sans prompt pour faire un cas d'usage", summary.pairs_without_card)
+    _holes("Irritants qu'aucun prompt ne résout", summary.unsolved_irritants)
+    _holes("Métiers sans cas d'usage", summary.trades_without_card)
+    _holes("Parcours avec une étape vide", [f"{path} ({stage})" for path, stage in summary.empty_stages])
+
+
+def _holes(title: str, items) -> None:
+    items = list(items)
+    if items:
+        click.secho(f"{title} ({len(items)}) : " + ", ".join(items), fg="yellow")
+    else:
+        click.echo(f"{title} : aucun.")
 
 
 @main.command("generate")
@@ -121,3 +148,77 @@ def _report(project: Project, generated: Generated) -> None:
     report = generated.report
     click.echo(f"{len(generated.pages)} pages générées : {len(report.written)} écrites, "
                f"{len(report.removed)} supprimées, {report.unchanged} inchangées.")
+
+
+@main.command("init")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--name", default="Mon organisation", show_default=True, help="Nom de l'organisation.")
+@click.option("--dry-run", is_flag=True, help="Affiche les fichiers sans rien écrire.")
+def init_command(folder: Path, name: str, dry_run: bool) -> None:
+    """Crée un nouveau guide dans FOLDER, construit sur le catalogue par défaut."""
+    try:
+        written = init_guide(folder, name, dry_run=dry_run)
+    except FileExistsError:
+        raise click.ClickException(f"{folder} existe déjà et n'est pas vide : choisissez un nouveau dossier.")
+    for path in written:
+        click.echo(f"  {folder / path}")
+    if not dry_run:
+        click.echo(f"Guide créé. Ensuite : cd {folder} && declic serve")
+
+
+KIND_CHOICES = {"irritant": "irritants", "trade": "trades", "persona": "personas", "prompt": "prompts",
+                "obstacle": "obstacles", "category": "categories", "source": "sources", "role": "roles",
+                "profile": "profiles", "level": "levels"}
+
+
+@main.command("new")
+@click.argument("kind", type=click.Choice(list(KIND_CHOICES)))
+@click.argument("entity_id")
+@config_option
+@_fail_on_catalog_errors
+def new_command(kind: str, entity_id: str, config_file: Path) -> None:
+    """Écrit une fiche KIND nouvelle, valide, chaque champ commenté."""
+    if not re.match(ID_PATTERN, entity_id):
+        raise click.ClickException(f"« {entity_id} » n'est pas un identifiant valide : essayez « {slugify(entity_id)} ».")
+    project = load_project(config_file)
+    catalog = load_and_link(project)
+    target_kind = KINDS_BY_NAME[KIND_CHOICES[kind]]
+    target = project.root / target_kind.folder / f"{entity_id}.yaml"
+    if target.exists():
+        raise click.ClickException(f"{target} existe déjà.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(skeleton(target_kind, entity_id, catalog), encoding="utf-8")
+    click.echo(f"Fiche créée : {target}")
+
+
+@main.command("schemas")
+@click.argument("folder", type=click.Path(path_type=Path), default=Path("schemas"))
+def schemas_command(folder: Path) -> None:
+    """Écrit les schémas JSON des fichiers YAML (complétion et vérification dans l'éditeur)."""
+    written = write_schemas(folder)
+    click.echo(f"{len(written)} schéma(s) mis à jour dans {folder}.")
+
+
+@main.command("calendar")
+@click.argument("path_id")
+@click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), required=True, help="Date de début (AAAA-MM-JJ).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Fichier .ics à écrire (sinon : PATH_ID.ics).")
+@config_option
+@_fail_on_catalog_errors
+def calendar_command(path_id: str, start, output: Path | None, config_file: Path) -> None:
+    """Écrit le calendrier (.ics) des rendez-vous de suivi d'un parcours : J+15, J+30, rituel mensuel."""
+    project = load_project(config_file)
+    catalog = load_and_link(project)
+    by_id = {learner.id: learner for learner in learners(catalog)}
+    if path_id not in by_id:
+        hint = suggest(path_id, by_id)
+        raise click.ClickException(f"parcours « {path_id} » introuvable" + (f" ({hint})" if hint else ""))
+    url = f"{project.site_url.rstrip('/')}/{page_url(path_path(path_id))}" if project.site_url else ""
+    data = path_calendar(learning_path(catalog, by_id[path_id]), start.date(), url)
+    target = output or Path(f"{path_id}.ics")
+    target.write_bytes(data)
+    click.echo(f"Calendrier écrit : {target}")
+
+
+if __name__ == "__main__":
+    main()

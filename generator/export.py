@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import posixpath
 from typing import Any
 
 from .catalog import Catalog
 from .facets import card_facets
-from .plan import Page
+from .plan import Page, card_path
 
 SCHEMA_VERSION = 1
 KIND_KEYS = ("irritants", "trades", "personas", "prompts", "roles", "obstacles", "categories",
@@ -45,3 +47,33 @@ def _page_entry(catalog: Catalog, page: Page) -> dict[str, Any]:
 
 def dump(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
+
+
+CSV_COLUMNS = ("métier", "irritant", "catégorie", "prompts", "niveau", "durée (min)",
+               "temps gagné (min)", "gagné par", "adresse")
+
+
+def cards_csv(catalog: Catalog) -> bytes:
+    """One row per card, for spreadsheets: `;` and a BOM, as French Excel and LibreOffice expect."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for card in catalog.cards:
+        prompts = [catalog.prompts[prompt_id] for prompt_id in card.prompt_ids]
+        first = min(prompts, key=lambda prompt: prompt.duration_minutes)
+        writer.writerow(_spreadsheet_cell(cell) for cell in (
+            card.trade.name, card.irritant.title, catalog.categories[card.irritant.category].title,
+            " | ".join(prompt.title for prompt in prompts),
+            " | ".join(dict.fromkeys(catalog.levels[prompt.level].title for prompt in prompts)),
+            first.duration_minutes, first.time_saved.minutes, first.time_saved.per,
+            page_url(card_path(card.trade_id, card.irritant_id)),
+        ))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _spreadsheet_cell(value: Any) -> Any:
+    """Catalog text that a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`) is kept as
+    text by a leading apostrophe, as OWASP advises for CSV exports."""
+    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return "'" + value
+    return value

@@ -59,6 +59,12 @@ class LearningPath:
     def minutes(self) -> int:
         return sum(stage.minutes for stage in self.stages)
 
+    @property
+    def longest_step(self) -> int:
+        """The longest learning step; follow-ups and the monthly ritual are another rhythm."""
+        return max((step.minutes for stage in self.stages if stage.key != "consolidation" for step in stage.steps),
+                   default=0)
+
 
 def learners(catalog: Catalog) -> tuple[Learner, ...]:
     roles = (Learner(role_id, "role", role.title, role_id, role.profile, role.level)
@@ -150,7 +156,7 @@ def _sheet(catalog: Catalog, prompt_id: str) -> Step:
 
 
 def _consolidation(catalog: Catalog, prompt_ids: list[str]) -> tuple[Step, ...]:
-    redo = [catalog.prompts[prompt_id] for prompt_id in prompt_ids]
+    redo = [catalog.prompts[prompt_id] for prompt_id in dict.fromkeys(prompt_ids)]
     minutes = sum(ceil(prompt.duration_minutes / 2) for prompt in redo)
     titles = ", ".join(f"« {prompt.title} »" for prompt in redo)
     return (

@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from .calendar import follow_ups
 from .catalog import Card, Catalog
 from .facets import DURATION_CHOICES, card_facets
 from .pathing import LearningPath, learners, learning_path
@@ -136,6 +137,7 @@ def _path(catalog: Catalog, learning: LearningPath) -> Page:
             "level": catalog.levels[learner.level],
             "trade": catalog.trades[learner.trade] if learner.trade else None,
             "obstacles": [(obstacle_id, catalog.obstacles[obstacle_id]) for obstacle_id in learner.obstacles],
+            "follow_ups": follow_ups(learning),
         },
     )
 
@@ -204,7 +206,8 @@ def _indexes(catalog: Catalog, paths: tuple[LearningPath, ...]) -> list[Page]:
             obstacle_path(obstacle_id), obstacle_id, obstacle.title, obstacle.description,
             [Group("Ce que la méthode y répond", (), obstacle.answer),
              Group("Les irritants où il se manifeste", tuple(Entry(catalog.irritants[i].title, irritant_path(i)) for i in irritants)),
-             Group("Les parcours qui en tiennent compte", tuple(Entry(catalog.personas[p].name, path_path(p)) for p in personas))],
+             Group("Les parcours qui en tiennent compte", tuple(Entry(catalog.personas[p].name, path_path(p)) for p in personas)),
+             Group("Voir aussi", (Entry("Tous les freins et la réponse de la méthode à chacun", "freins/index.md"),))],
             [*irritants, *personas]))
     pages.append(_listing(
         "freins/index.md", "freins", "Les freins et comment les lever",

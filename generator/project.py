@@ -10,9 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
 
 from .errors import CatalogError, Issue
 from .load import FieldPath, node_lines, syntax_issue
+from .schema.settings import Settings
+from .validate import schema_issues
 
 DEFAULT_GUIDE = Path(__file__).resolve().parent.parent
 
@@ -33,6 +36,9 @@ class Project:
     docs_dir: Path
     site_dir: Path
     templates: Path | None  # an organisation's template overrides, searched first
+    settings: Settings
+    theme_layers: tuple[Path, ...] = ()  # theme overrides to merge into theme_dir, lowest first
+    theme_dir: Path | None = None  # where a guide that inherits Déclic gets its merged overrides
     site_url: str = ""  # the published address, when known: printed pages carry it as a QR code
 
 
@@ -43,14 +49,14 @@ def load_project(config_file: Path) -> Project:
                                   "lancez la commande depuis le dossier du guide, ou indiquez -f mkdocs.yml")])
     root = config_file.parent
     config, lines = _read_config(config_file)
-    settings = (config.get("extra") or {}).get("declic") or {}
-    inherit = settings.get("inherit_default_catalog", True) and root != DEFAULT_GUIDE
+    settings = _settings(config, config_file, lines)
+    inherit = settings.inherit_default_catalog and root != DEFAULT_GUIDE
     base = (DEFAULT_GUIDE,) if inherit else ()
     own = (root,)
-    templates = root / settings["templates"] if settings.get("templates") else None
+    templates = root / settings.templates if settings.templates else None
     if templates and not templates.is_dir():
         raise CatalogError([Issue(config_file.name, lines.get(_SETTINGS + ("templates",)), "extra.declic.templates",
-                                  f"dossier de gabarits « {settings['templates']} » introuvable",
+                                  f"dossier de gabarits « {settings.templates} » introuvable",
                                   f"créez-le à côté de {config_file.name}, ou corrigez le chemin")])
     return Project(
         root=root,
@@ -60,6 +66,9 @@ def load_project(config_file: Path) -> Project:
         docs_dir=root / _folder_setting(config, "docs_dir", "docs", config_file, lines),
         site_dir=root / _folder_setting(config, "site_dir", "site", config_file, lines),
         templates=templates,
+        settings=settings,
+        theme_layers=tuple(layer / "overrides" for layer in (*base, *own)) if base else (),
+        theme_dir=root / "build" / "overrides" if base else None,
         site_url=str(config.get("site_url") or ""),
     )
 
@@ -95,3 +104,16 @@ def _read_config(config_file: Path) -> tuple[dict, dict[FieldPath, int]]:
         raise CatalogError([Issue(config_file.name, None, "", "la configuration doit contenir des champs « nom: valeur »",
                                   "partez du mkdocs.yml d'un guide existant")])
     return config, node_lines(node)
+
+
+def _settings(config: dict, config_file: Path, lines: dict[FieldPath, int]) -> Settings:
+    extra = config.get("extra")
+    declic = (extra.get("declic") if isinstance(extra, dict) else None) or {}
+
+    def line(path: FieldPath) -> int | None:  # the field's line, or its closest parent's
+        return next((lines[path[:end]] for end in range(len(path), 0, -1) if path[:end] in lines), None)
+
+    try:
+        return Settings.model_validate(declic)
+    except ValidationError as error:
+        raise CatalogError(schema_issues(error, Settings, config_file.name, line, prefix=_SETTINGS)) from None

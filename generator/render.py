@@ -7,6 +7,7 @@ Every `{{ value }}` a template prints is escaped for Markdown and HTML unless it
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 import posixpath
 import re
 from functools import lru_cache
@@ -101,6 +102,12 @@ def _duration(minutes: int) -> str:
     return f"{hours}\u00a0h\u00a0{rest:02d}" if rest else f"{hours}\u00a0h"
 
 
+def _json_data(value: Any) -> Markup:
+    """JSON for a <script type="application/json"> block: nothing in it can close the script."""
+    text = json.dumps(value, ensure_ascii=False, default=asdict).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
 def _front_matter(value: Any) -> Markup:
     """A front-matter value. The theme prints these as HTML (`<meta content="…">`, tag names), so
     catalog text is HTML-escaped here: a quote or a `<` stays text and cannot close the attribute."""
@@ -127,7 +134,7 @@ def environment(overrides: Path | None = None) -> Environment:
         autoescape=False,  # output is Markdown: `_finalize` escapes for it instead
         finalize=_finalize,
     )
-    env.filters.update(paragraphs=escape_paragraphs, duration=_duration, fm=_front_matter)
+    env.filters.update(paragraphs=escape_paragraphs, duration=_duration, fm=_front_matter, json_data=_json_data)
     env.globals.update(link=_link, prompt_block=_prompt_block, qr_code=_qr_code)
     return env
 

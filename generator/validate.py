@@ -8,9 +8,8 @@ is checked here.
 from __future__ import annotations
 
 import re
-import types
-import typing
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from slugify import slugify
@@ -18,6 +17,7 @@ from slugify import slugify
 from .errors import CatalogError, Issue, suggest
 from .load import FieldPath, RawDocument, format_field
 from .schema.base import Entity
+from .schema.types import element, is_model, without_none
 
 Entities = dict[str, dict[str, Entity]]  # kind name → id → entity
 
@@ -182,31 +182,14 @@ def _model_at(model: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
     """The model that describes the object at `loc`, following fields, list items and dict values."""
     current: Any = model
     for part in loc:
-        if _is_model(current):
+        if is_model(current):
             field = current.model_fields.get(part) if isinstance(part, str) else None
             if field is None:
                 return None
-            current = _without_none(field.annotation)
+            current = without_none(field.annotation)
         else:
-            current = _without_none(_element(current))
-    return current if _is_model(current) else None
-
-
-def _is_model(annotation: Any) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
-
-
-def _without_none(annotation: Any) -> Any:
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        return args[0] if len(args) == 1 else annotation
-    return annotation
-
-
-def _element(annotation: Any) -> Any:
-    """The type of an item of `tuple[X, ...]`, `list[X]` or of a value of `dict[str, X]`."""
-    args = [arg for arg in typing.get_args(annotation) if arg is not Ellipsis]
-    return args[-1] if args else annotation
+            current = without_none(element(current))
+    return current if is_model(current) else None
 
 
 def _field_names(model: type[BaseModel], loc: FieldPath) -> list[str]:

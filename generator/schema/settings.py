@@ -14,7 +14,7 @@ Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 class Assistant(Model):
     name: Text = Field(description="Nom affiché (« ChatGPT »).")
-    url: HttpsUrl = Field(description="Adresse qui reçoit le prompt ; {prompt} y est remplacé par le texte encodé.")
+    url: HttpsUrl = Field(description="Adresse à laquelle le prompt encodé est ajouté (« https://chatgpt.com/?q= »).")
 
 
 class Colors(Model):
