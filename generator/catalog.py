@@ -6,10 +6,11 @@ A plain immutable object built once by `link`; every later stage only reads it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Callable, Iterable, Mapping, TypeVar
+from typing import TypeVar
 
 from .schema import Category, Irritant, Level, Obstacle, Persona, Profile, Prompt, Role, Source, Trade
 
@@ -51,6 +52,15 @@ class Catalog:
     def cards_of_irritant(self, irritant_id: str) -> tuple[Card, ...]:
         return self._cards_by_irritant.get(irritant_id, ())
 
+    def cards_of_prompt(self, prompt_id: str) -> tuple[Card, ...]:
+        return self._cards_by_prompt.get(prompt_id, ())
+
+    def personas_of_trade(self, trade_id: str) -> tuple[str, ...]:
+        return self._personas_by_trade.get(trade_id, ())
+
+    def personas_with_obstacle(self, obstacle_id: str) -> tuple[str, ...]:
+        return self._personas_by_obstacle.get(obstacle_id, ())
+
     @cached_property
     def _cards_by_trade(self) -> dict[str, tuple[Card, ...]]:
         return _group(self.cards, lambda card: (card.trade_id,))
@@ -58,6 +68,18 @@ class Catalog:
     @cached_property
     def _cards_by_irritant(self) -> dict[str, tuple[Card, ...]]:
         return _group(self.cards, lambda card: (card.irritant_id,))
+
+    @cached_property
+    def _cards_by_prompt(self) -> dict[str, tuple[Card, ...]]:
+        return _group(self.cards, lambda card: card.prompt_ids)
+
+    @cached_property
+    def _personas_by_trade(self) -> dict[str, tuple[str, ...]]:
+        return _group(self.personas, lambda persona_id: (self.personas[persona_id].trade,))
+
+    @cached_property
+    def _personas_by_obstacle(self) -> dict[str, tuple[str, ...]]:
+        return _group(self.personas, lambda persona_id: self.personas[persona_id].obstacles)
 
 
 T = TypeVar("T")

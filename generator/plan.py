@@ -80,9 +80,12 @@ def _filled(catalog: Catalog, prompt_id: str, context: dict[str, str]) -> dict[s
 
 def _card(catalog: Catalog, card: Card) -> Page:
     irritant = card.irritant
-    personas = [(persona_id, persona) for persona_id, persona in catalog.personas.items()
-                if persona.trade == card.trade_id or set(persona.obstacles) & set(irritant.obstacles)]
-    personas.sort(key=lambda item: (item[1].trade != card.trade_id, item[0]))
+    # Those of the trade, and those held back by an obstacle this irritant raises.
+    related = {*catalog.personas_of_trade(card.trade_id),
+               *(persona_id for obstacle_id in irritant.obstacles
+                 for persona_id in catalog.personas_with_obstacle(obstacle_id))}
+    personas = sorted(((persona_id, catalog.personas[persona_id]) for persona_id in related),
+                      key=lambda item: (item[1].trade != card.trade_id, item[0]))
     same_irritant = [other for other in catalog.cards_of_irritant(card.irritant_id) if other.trade_id != card.trade_id]
     same_trade = [other for other in catalog.cards_of_trade(card.trade_id) if other.irritant_id != card.irritant_id]
     levels = {catalog.prompts[prompt_id].level for prompt_id in card.prompt_ids}
@@ -108,7 +111,7 @@ def _card(catalog: Catalog, card: Card) -> Page:
 
 def _sheet(catalog: Catalog, prompt_id: str) -> Page:
     prompt = catalog.prompts[prompt_id]
-    cards = [card for card in catalog.cards if prompt_id in card.prompt_ids]
+    cards = catalog.cards_of_prompt(prompt_id)
     return Page(
         sheet_path(prompt_id), "sheet.md.j2", "sheet", prompt_id, prompt.title,
         (*prompt.irritants, *prompt.roles, *(card.id for card in cards)),

@@ -13,10 +13,13 @@ import sys
 import pytest
 import yaml
 from conftest import ROOT, soup
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.build import build, generate, load_and_link
 from generator.plan import RELATED_LIMIT
 from generator.project import load_project
+from generator.render import relative_path
 
 
 def _bench_module(name: str):
@@ -110,3 +113,19 @@ def test_grouped_lookups_match_a_scan_of_every_card(tmp_path):
         assert catalog.cards_of_trade(trade_id) == tuple(c for c in catalog.cards if c.trade_id == trade_id)
     for irritant_id in catalog.irritants:
         assert catalog.cards_of_irritant(irritant_id) == tuple(c for c in catalog.cards if c.irritant_id == irritant_id)
+    for prompt_id in catalog.prompts:
+        assert catalog.cards_of_prompt(prompt_id) == tuple(c for c in catalog.cards if prompt_id in c.prompt_ids)
+    for trade_id in catalog.trades:
+        assert catalog.personas_of_trade(trade_id) == tuple(p for p, persona in catalog.personas.items()
+                                                            if persona.trade == trade_id)
+    for obstacle_id in catalog.obstacles:
+        assert catalog.personas_with_obstacle(obstacle_id) == tuple(p for p, persona in catalog.personas.items()
+                                                                    if obstacle_id in persona.obstacles)
+
+
+PART = st.sampled_from(["cas-usage", "plombier", "fiches", "index.md", "relance.md", "a"])
+
+
+@given(target=st.lists(PART, min_size=1, max_size=4).map("/".join), start=st.lists(PART, max_size=3).map("/".join))
+def test_relative_links_are_those_of_posixpath_relpath(target, start):
+    assert relative_path(target, start) == posixpath.relpath(target, start or ".")
