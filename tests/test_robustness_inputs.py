@@ -14,14 +14,14 @@ from conftest import MINI, copy_guide
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import load_and_link
+from generator.build import prepare
 from generator.errors import CatalogError, Issue
 from generator.load import load_file
 from generator.project import load_project
 from generator.schema import KINDS, KINDS_BY_NAME
 from generator.validate import validate
 
-FUZZ = settings(max_examples=150, deadline=None, database=None,
+FUZZ = settings(max_examples=100, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 # Words of pydantic's, PyYAML's or Jinja's own messages: a message that still has them was not translated.
 ENGLISH = re.compile(r"\b(Input|should|Field required|Value error|valid|expected|found|unexpected|line \d)\b")
@@ -50,7 +50,7 @@ def assert_reported(issues: tuple[Issue, ...], root: Path) -> None:
 
 def check_guide(root: Path) -> None:
     try:
-        load_and_link(load_project(root / "mkdocs.yml"))
+        prepare(load_project(root / "mkdocs.yml"))  # pages drawn too: any text goes through the templates
     except CatalogError as error:
         assert_reported(error.issues, root)
 
@@ -174,3 +174,23 @@ def test_any_file_name_as_an_id(guide, relative, name):
         check_guide(guide)
     finally:
         target.rename(source)
+
+
+settings_keys = st.sampled_from(["inherit_default_catalog", "templates", "only", "hide", "search", "colors",
+                                 "assistants", "data_rules", "site_url"]) | any_text
+
+
+@FUZZ
+@given(top=st.dictionaries(st.sampled_from(["docs_dir", "site_dir", "site_url", "extra"]), yaml_values, max_size=3),
+       declic=st.dictionaries(settings_keys, yaml_values, max_size=4))
+def test_any_value_in_the_guide_settings(guide, top, declic):
+    """mkdocs.yml's own fields and extra.declic, given any YAML value: a reported problem at worst."""
+    config_file = guide / "mkdocs.yml"
+    config = yaml.safe_load((MINI / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["extra"]["declic"].update(declic)
+    config.update(top)
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    try:
+        check_guide(guide)
+    finally:
+        shutil.copy(MINI / "mkdocs.yml", config_file)
