@@ -114,6 +114,8 @@ def _explain(model: type[BaseModel], loc: FieldPath, item: dict[str, Any],
             hint = f"mettez une espace après le tiret : « - {value[1:].strip()} »"
         elif isinstance(value, str) and value.strip().lower() in _NOTHING:
             hint = "pour une liste vide, écrivez « [] » ou retirez la ligne"
+        elif isinstance(value, str) and "," not in value:
+            hint = f"une liste d'un seul élément s'écrit « [{value.strip()}] »"
         return f"une liste attendue (une ligne « - … » par élément), trouvé {_shape(value)}", hint
     if kind in ("url_scheme", "url_parsing", "url_type"):
         return f"adresse web en « https:// » attendue, trouvé « {value} »", _url_hint(value)
