@@ -141,8 +141,17 @@ def _path(catalog: Catalog, learning: LearningPath) -> Page:
             "trade": catalog.trades[learner.trade] if learner.trade else None,
             "obstacles": [(obstacle_id, catalog.obstacles[obstacle_id]) for obstacle_id in learner.obstacles],
             "follow_ups": follow_ups(learning),
+            "booklet": booklet_query(learner.id, *_booklet_pages(learning)),
         },
     )
+
+
+def _booklet_pages(learning: LearningPath) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    targets = [step.target for stage in learning.stages for step in stage.steps if step.target]
+    cards = tuple(dict.fromkeys(t.removeprefix("cas-usage/").removesuffix(".md") for t in targets
+                                if t.startswith("cas-usage/")))
+    sheets = tuple(dict.fromkeys(t.removeprefix("fiches/").removesuffix(".md") for t in targets if t.startswith("fiches/")))
+    return cards, sheets
 
 
 @dataclass(frozen=True)
@@ -159,9 +168,16 @@ class Group:
     lead: str = ""
 
 
-def _listing(path: str, page_id: str, title: str, lead: str, groups: list[Group], links=()) -> Page:
+def _listing(path: str, page_id: str, title: str, lead: str, groups: list[Group], links=(), booklet: str = "") -> Page:
     return Page(path, "listing.md.j2", "index", page_id, title, tuple(links),
-                {"title": title, "lead": lead, "groups": [group for group in groups if group.entries or group.lead]})
+                {"title": title, "lead": lead, "groups": [group for group in groups if group.entries or group.lead],
+                 "booklet": booklet})
+
+
+def booklet_query(path_id: str = "", cards: tuple[str, ...] = (), sheets: tuple[str, ...] = ()) -> str:
+    """The workshop kit's address for a booklet: a path's page, then its cards, then its sheets."""
+    parts = {"parcours": path_id, "cartes": ",".join(cards), "fiches": ",".join(sheets)}
+    return "&".join(f"{name}={value}" for name, value in parts.items() if value)
 
 
 def _indexes(catalog: Catalog, paths: tuple[LearningPath, ...]) -> list[Page]:
@@ -175,7 +191,7 @@ def _indexes(catalog: Catalog, paths: tuple[LearningPath, ...]) -> list[Page]:
         pages.append(_listing(
             trade_path(trade_id), trade_id, f"Cas d'usage : {trade.name}", trade.description,
             [Group("Les irritants de ce métier", tuple(card_entry(card, card.irritant.title) for card in cards))],
-            [card.id for card in cards]))
+            [card.id for card in cards], booklet=booklet_query(cards=tuple(card.id for card in cards))))
     pages.append(_listing(
         "cas-usage/index.md", "cas-usage", "Cas d'usage par métier",
         "Choisissez votre métier : chaque cas part d'un irritant du quotidien et donne un prompt prêt à l'emploi.",

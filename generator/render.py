@@ -29,6 +29,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 _INLINE = {char: f"&#{ord(char)};" for char in "&<>*_`[]()|{}\\~^=!#\""}
 _INLINE_TABLE = str.maketrans(_INLINE)
 # Characters that are syntax only at the start of a paragraph (lists, quotes, headings, definitions).
+_QUERY = re.compile(r"^([a-z]+=[a-z0-9,/-]*(&[a-z]+=[a-z0-9,/-]*)*)?$")
 _ASCII_SPACES = re.compile(r"[ \t\r\n]+")
 _LEADING = re.compile(r"^([-+:>]|\d+(?=[.)]))")
 
@@ -59,10 +60,12 @@ def _finalize(value: Any) -> Any:
 
 
 @pass_context
-def _link(context, target: str, anchor: str = "") -> Markup:
+def _link(context, target: str, anchor: str = "", query: str = "") -> Markup:
     """Relative Markdown link target from the page being rendered to another docs file."""
     relative = relative_path(target, posixpath.dirname(context["page_path"]))
-    return Markup(relative + (f"#{anchor}" if anchor else ""))
+    if not _QUERY.match(query):  # built by `plan` from ids; anything else is a bug, not text to print
+        raise ValueError(f"unexpected link query {query!r}")
+    return Markup(relative + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else ""))
 
 
 def relative_path(target: str, start: str) -> str:

@@ -91,7 +91,7 @@ def test_chosen_cards_make_a_workshop_kit_one_per_sheet(page, site_url, mini_sit
     page.wait_for_url(lambda url: urlsplit(url).path.endswith("/atelier/"))
     sections = page.locator(".declic-workshop__card")
     expect(sections).to_have_count(2)
-    expect(page.get_by_role("status")).to_have_text("2 cas d'usage prêts à imprimer, un par feuille.")
+    expect(page.get_by_role("status")).to_have_text("2 pages prêtes à imprimer, une par feuille.")
     titles = sections.locator("h1").all_inner_texts()
     expected = [next(card["title"] for card in cards(mini_site) if card["id"] == card_id) for card_id in chosen]
     assert titles == expected
@@ -106,7 +106,27 @@ def test_chosen_cards_make_a_workshop_kit_one_per_sheet(page, site_url, mini_sit
 def test_a_workshop_address_with_unknown_or_bad_ids(browser, site_url):
     page = browser.new_page()  # the unknown card's 404 is expected in the console here
     page.goto(site_url + "atelier/?cartes=plombier/inconnu,../../etc,plombier/ecrire-devis")
-    expect(page.get_by_role("status")).to_have_text("2 cas d'usage prêts à imprimer, un par feuille.")
+    expect(page.get_by_role("status")).to_have_text("2 pages prêtes à imprimer, une par feuille.")
     expect(page.locator(".declic-workshop__card")).to_have_count(2)
-    expect(page.get_by_text("Le cas d'usage «\u00a0plombier/inconnu\u00a0» est introuvable.")).to_be_visible()
+    expect(page.get_by_text("La page «\u00a0cas-usage/plombier/inconnu\u00a0» est introuvable.")).to_be_visible()
     page.close()
+
+
+def test_a_path_booklet_gathers_the_path_its_cards_and_its_sheets(page, site_url):
+    page.goto(site_url + "parcours/paul-plombier/")
+    page.get_by_role("link", name="Imprimer le livret de ce parcours, une page par feuille").click()
+    page.wait_for_url(lambda url: urlsplit(url).path.endswith("/atelier/"))
+    sections = page.locator(".declic-workshop__card")
+    expect(sections).to_have_count(4)
+    titles = sections.locator("h1").all_inner_texts()
+    assert titles[0] == "Parcours\u00a0: Paul, plombier"
+    assert titles[1:3] == ["Relancer les factures impayées · Plombier", "Écrire le descriptif du devis · Plombier"]
+    assert titles[3].startswith("Micro-fiche")
+
+
+def test_a_trade_booklet_has_every_card_of_the_trade(page, site_url, mini_site):
+    page.goto(site_url + "cas-usage/plombier/")
+    page.get_by_role("link", name="Imprimer le livret de ce métier, un cas d'usage par feuille").click()
+    page.wait_for_url(lambda url: urlsplit(url).path.endswith("/atelier/"))
+    expected = [card for card in cards(mini_site) if card["id"].startswith("plombier/")]
+    expect(page.locator(".declic-workshop__card")).to_have_count(len(expected))

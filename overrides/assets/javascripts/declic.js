@@ -4,6 +4,7 @@
 (function () {
   "use strict";
 
+  var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var CARD_ID = /^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/;
   var FILTERS = [
     { name: "metier", attribute: "trade" },
@@ -292,8 +293,14 @@
     var holder = root.querySelector("#declic-workshop");
     if (!holder || holder.hasAttribute("data-declic-ready")) return;
     holder.setAttribute("data-declic-ready", "");
-    var ids = (new URLSearchParams(location.search).get("cartes") || "").split(",")
-      .filter(function (id) { return CARD_ID.test(id); }).slice(0, WORKSHOP_LIMIT);
+    /* A booklet is the same kit: a path's page (parcours=), then cards (cartes=) and sheets (fiches=). */
+    var params = new URLSearchParams(location.search);
+    function listed(name, pattern, folder) {
+      return (params.get(name) || "").split(",").filter(function (id) { return pattern.test(id); })
+        .map(function (id) { return folder + "/" + id; });
+    }
+    var ids = [].concat(listed("parcours", SLUG, "parcours"), listed("cartes", CARD_ID, "cas-usage"),
+      listed("fiches", SLUG, "fiches")).slice(0, WORKSHOP_LIMIT);
     var status = element("p", { class: "declic-status", role: "status", "aria-live": "polite" });
     holder.appendChild(status);
     if (!ids.length) {
@@ -310,10 +317,10 @@
     var print = element("button", { type: "button", class: "md-button md-button--primary declic-print", text: "Imprimer le kit" });
     print.addEventListener("click", function () { window.print(); });
     holder.insertBefore(print, status);
-    status.textContent = "Chargement de " + ids.length + " cas d'usage…";
+    status.textContent = "Chargement de " + ids.length + " page" + (ids.length > 1 ? "s" : "") + "…";
     var root_ = siteRoot();
     Promise.all(ids.map(function (id) {
-      var url = new URL("cas-usage/" + id + (directoryUrls ? "/" : ".html"), root_);
+      var url = new URL(id + (directoryUrls ? "/" : ".html"), root_);
       return fetch(url).then(function (response) {
         if (!response.ok) throw new Error(String(response.status));
         return response.text();
@@ -321,11 +328,11 @@
         return cardSection(new DOMParser().parseFromString(html, "text/html"), url);
       }).catch(function () {
         return element("section", { class: "declic-workshop__card" },
-          [element("p", { text: "Le cas d'usage «\u00a0" + id + "\u00a0» est introuvable." })]);
+          [element("p", { text: "La page «\u00a0" + id + "\u00a0» est introuvable." })]);
       });
     })).then(function (sections) {
       sections.forEach(function (section) { holder.appendChild(section); });
-      status.textContent = ids.length + " cas d'usage prêts à imprimer, un par feuille.";
+      status.textContent = ids.length + " page" + (ids.length > 1 ? "s prêtes" : " prête") + " à imprimer, une par feuille.";
     });
   }
 
