@@ -7,8 +7,9 @@ every other character (other braces, Jinja or Markdown syntax) is kept as writte
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Iterator, Mapping
+from functools import lru_cache
 
 VARIABLE = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
@@ -28,28 +29,32 @@ class Segment:
 
 def fill(text: str, values: Mapping[str, str]) -> tuple[Segment, ...]:
     """Split `text` into literal segments, with `values` substituted, and blanks for the rest."""
-    return tuple(_merge(_segments(text, values)))
-
-
-def _segments(text: str, values: Mapping[str, str]) -> Iterator[Segment]:
-    position = 0
-    for match in VARIABLE.finditer(text):
-        yield Segment(text[position : match.start()])
-        name = match.group(1)
-        yield Segment(values[name]) if name in values else Segment(name, variable=name)
-        position = match.end()
-    yield Segment(text[position:])
-
-
-def _merge(segments: Iterator[Segment]) -> Iterator[Segment]:
+    segments: list[Segment] = []
     pending = ""
-    for segment in segments:
-        if segment.variable is None:
-            pending += segment.text
+    for literal, name in _pieces(text):
+        pending += literal
+        if name is None:
+            continue
+        if name in values:
+            pending += values[name]
             continue
         if pending:
-            yield Segment(pending)
+            segments.append(Segment(pending))
             pending = ""
-        yield segment
+        segments.append(Segment(name, variable=name))
     if pending:
-        yield Segment(pending)
+        segments.append(Segment(pending))
+    return tuple(segments)
+
+
+@lru_cache(maxsize=1024)
+def _pieces(text: str) -> tuple[tuple[str, str | None], ...]:
+    """`text` cut before each variable: (literal, variable name), the last name None. A prompt is
+    filled for every card that offers it: it is cut once."""
+    pieces = []
+    position = 0
+    for match in VARIABLE.finditer(text):
+        pieces.append((text[position : match.start()], match.group(1)))
+        position = match.end()
+    pieces.append((text[position:], None))
+    return tuple(pieces)

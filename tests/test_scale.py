@@ -9,6 +9,7 @@ import importlib.util
 import posixpath
 import re
 import sys
+from itertools import pairwise
 
 import pytest
 import yaml
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from generator.build import build, generate, load_and_link
 from generator.plan import RELATED_LIMIT
 from generator.project import load_project
+from generator.prompt_text import VARIABLE, fill
 from generator.render import relative_path
 
 
@@ -129,3 +131,17 @@ PART = st.sampled_from(["cas-usage", "plombier", "fiches", "index.md", "relance.
 @given(target=st.lists(PART, min_size=1, max_size=4).map("/".join), start=st.lists(PART, max_size=3).map("/".join))
 def test_relative_links_are_those_of_posixpath_relpath(target, start):
     assert relative_path(target, start) == posixpath.relpath(target, start or ".")
+
+
+NAME = st.sampled_from(["metier", "clients", "numero"])
+PROMPT = st.lists(st.one_of(st.text(alphabet="ab {}_\n", max_size=6), NAME.map("{{{}}}".format)), max_size=8).map("".join)
+
+
+@given(text=PROMPT, values=st.dictionaries(NAME, st.text(alphabet="xy{}", max_size=3)))
+def test_a_filled_prompt_reads_as_the_text_with_its_values(text, values):
+    segments = fill(text, values)
+    shown = "".join(f"{{{segment.text}}}" if segment.variable else segment.text for segment in segments)
+    assert shown == VARIABLE.sub(lambda match: values.get(match.group(1), match.group(0)), text)
+    literals = [segment.variable is None for segment in segments]
+    assert not any(first and second for first, second in pairwise(literals))  # neighbours merged
+    assert all(segment.text for segment in segments)
