@@ -38,6 +38,7 @@ def measure_declic(config_file: Path) -> dict:
         # CPU seconds of this process outside mkdocs: Déclic's own work, whatever else runs on the machine.
         "declic_cpu": total_cpu - sum(site_cpu),
         "build_cpu": build_cpu,
+        **_peak_memory(),  # the build's: read before the regeneration below adds its own
     }
 
     # The serve loop: one irritant's description is edited, the docs folder is regenerated.
@@ -58,7 +59,7 @@ def measure_declic(config_file: Path) -> dict:
     # Put the docs folder back as it was built, for the plain build of the same Markdown.
     edited.write_text(original, encoding="utf-8")
     generate(project)
-    return result | _peak_memory()
+    return result | {"serve_peak_mb": _peak_memory()["peak_mb"]}
 
 
 def _time_site_cpu() -> list[float]:

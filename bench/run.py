@@ -90,6 +90,7 @@ def measure_size(size: int, out: Path) -> dict:
         "ms_per_card": 1000 * declic["total"] / cards,
         "peak_mb": declic["peak_mb"],
         "search_peak_mb": declic["children_peak_mb"],  # Pagefind runs in a process of its own
+        "serve_peak_mb": declic["serve_peak_mb"],  # once the regeneration after an edit has run too
         "plain_peak_mb": max(plain["peak_mb"], plain["children_peak_mb"]),
         "site_bytes": site_bytes,
         "bytes_per_card": site_bytes / cards,
@@ -227,8 +228,9 @@ def _legend() -> list[str]:
         "included, which other work on the machine does not inflate); *peak MB* = resident memory of the build "
         "process (of the Pagefind indexer, a process of its own); *site MB* and *KB/card* = the whole site "
         "folder; *card page KB* = mean HTML of a card page, ours (plain); *query loads* = bytes a reader's "
-        "browser downloads for one query (lunr: its whole index, gzipped; Pagefind: measured in Chromium, "
-        "query plus five results); *1 edit* = `generate()` after one irritant's description changed, as "
+        "browser downloads to search once, for « facture », a word of nearly every synthetic card (lunr: its "
+        "whole index, gzipped; Pagefind: measured in Chromium through the site's search box, its script, "
+        "engine, page list, index chunks and the fragments of the results shown; by kind in results.json); *1 edit* = `generate()` after one irritant's description changed, as "
         "`declic serve` runs it (plus its 0.3 s debounce), pages written / pages that print that description."
     )]
 

@@ -2,7 +2,8 @@
 
 lunr (mkdocs-material's built-in search) downloads its whole `search/search_index.json` before the
 first result. Pagefind downloads small chunks: its measured cost is read in Chromium, from the
-responses of a real query and of the five results a results list shows first.
+responses of a real query typed in the site's search box (or, without one, of a query and the
+five results a results list shows first).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 
 QUERY = "facture"
 RESULTS_SHOWN = 5
+SEARCH_BUTTON, SEARCH_FIELD, SEARCH_RESULT = (".declic-search__toggle", ".pagefind-ui__search-input",
+                                             ".pagefind-ui__result-link")
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
 
@@ -28,7 +31,9 @@ def search_cost(site: Path) -> dict:
     lunr = site / "search" / "search_index.json"
     pagefind = site / "pagefind"
     if pagefind.is_dir():
-        return {"engine": "pagefind", "index_bytes": folder_bytes(pagefind), "query_bytes": _pagefind_query(site)}
+        loaded = _pagefind_query(site)
+        return {"engine": "pagefind", "index_bytes": folder_bytes(pagefind),
+                "query_bytes": None if loaded is None else sum(loaded.values()), "query_parts": loaded}
     if lunr.is_file():
         data = lunr.read_bytes()
         # The whole file before the first result; a server that compresses sends its gzip.
@@ -36,7 +41,8 @@ def search_cost(site: Path) -> dict:
     return {"engine": "none", "index_bytes": 0, "query_bytes": 0}
 
 
-def _pagefind_query(site: Path) -> int | None:
+def _pagefind_query(site: Path) -> dict[str, int] | None:
+    """Bytes of Pagefind's files the page and one query download, by kind of file."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -54,18 +60,34 @@ def _pagefind_query(site: Path) -> int | None:
             page = browser.new_page()
             page.on("requestfinished", lambda request: _count(request, loaded))
             page.goto(f"{base}/", wait_until="load")
-            page.evaluate(
-                """async ([query, shown]) => {
-                    const pagefind = await import("/pagefind/pagefind.js");
-                    const search = await pagefind.search(query);
-                    await Promise.all(search.results.slice(0, shown).map((result) => result.data()));
-                }""",
-                [QUERY, RESULTS_SHOWN],
-            )
+            if page.locator(SEARCH_BUTTON).count():  # the site's own search box, as a reader uses it
+                page.locator(SEARCH_BUTTON).click()
+                page.locator(SEARCH_FIELD).fill(QUERY)
+                page.locator(SEARCH_RESULT).first.wait_for()
+                page.wait_for_load_state("networkidle")
+            else:  # Pagefind's API alone: a query and the first results a list would show
+                page.evaluate(
+                    """async ([query, shown]) => {
+                        const pagefind = await import("/pagefind/pagefind.js");
+                        const search = await pagefind.search(query);
+                        await Promise.all(search.results.slice(0, shown).map((result) => result.data()));
+                    }""",
+                    [QUERY, RESULTS_SHOWN],
+                )
             browser.close()
     finally:
         server.shutdown()
-    return sum(size for url, size in loaded.items() if "/pagefind/" in url)
+    parts: dict[str, int] = {}
+    for url, size in loaded.items():
+        if "/pagefind/" in url:
+            kind = next((kind for key, kind in PARTS if key in url), "other")
+            parts[kind] = parts.get(kind, 0) + size
+    return parts
+
+
+# Pagefind's files by what they are: the first key found in an address names its kind.
+PARTS = (("/fragment/", "fragments"), ("/index/", "index chunks"), (".pf_meta", "page list"),
+         ("-ui.", "search box"), ("wasm.", "engine"), ("pagefind", "engine"))
 
 
 def _count(request, loaded: dict[str, int]) -> None:
