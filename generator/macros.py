@@ -20,6 +20,10 @@ def define_env(env) -> None:
     data = json.loads((Path(env.conf["docs_dir"]) / "catalogue.json").read_text(encoding="utf-8"))
     env.variables["declic"] = {"counts": data["counts"], "schema_version": data["schema_version"]}
     entities = {kind: set(ids) for kind, ids in data["entities"].items()}
+    # Only the pages a list can show, and only what it prints: the rest of the file (every card and its
+    # facets) would stay in memory for the whole mkdocs build.
+    listed = [{key: page[key] for key in ("kind", "id", "title", "file")}
+              for page in data["pages"] if page["kind"] in LIST_KINDS.values()]
 
     @env.macro
     def declic_list(kind: str) -> str:
@@ -30,6 +34,6 @@ def define_env(env) -> None:
         wanted = entities.get(kind) if kind in ("roles", "personas", "trades", "irritants", "obstacles") else None
         here = posixpath.dirname(env.page.file.src_uri)
         lines = [f"- [{escape_text(page['title'])}]({posixpath.relpath(page['file'], here or '.')})"
-                 for page in data["pages"]
+                 for page in listed
                  if page["kind"] == page_kind and (wanted is None or page["id"] in wanted)]
         return "\n".join(lines)
