@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote, urldefrag
+from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
@@ -89,7 +89,8 @@ def test_every_internal_link_and_anchor_resolves(default_site):
             href = anchor["href"]
             if re.match(r"^[a-z]+:", href) or href.startswith("//"):
                 continue
-            path, fragment = urldefrag(unquote(href))
+            parts = urlsplit(unquote(href))  # a query (the workshop kit's) is not part of the file
+            path, fragment = parts.path, parts.fragment
             target = (page.parent / path).resolve() if path else page
             if target.is_dir():
                 target = target / "index.html"
