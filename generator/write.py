@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Collection, Mapping
 
 from .errors import CatalogError, Issue, display_path
 
