@@ -35,8 +35,9 @@ golden: $(INSTALLED)  ## rewrite the expected Markdown of the golden tests (revi
 bench: $(INSTALLED)  ## speed and size benchmark, results in bench/results.md
 	$(BIN)/python bench/run.py
 
-lint: $(INSTALLED)
+lint: $(INSTALLED)  ## ruff: lint and formatting
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 
 clean:
 	rm -rf build site .site.* tests/fixtures/*/build tests/fixtures/*/site

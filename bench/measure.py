@@ -55,7 +55,8 @@ def measure_declic(config_file: Path) -> dict:
     # The pages that print this description: its cards and its own irritant page.
     result["regenerate_expected"] = sorted(
         [card_path(card.trade_id, card.irritant_id) for card in again.catalog.cards_of_irritant(EDITED_IRRITANT)]
-        + [irritant_path(EDITED_IRRITANT)])
+        + [irritant_path(EDITED_IRRITANT)]
+    )
     # Put the docs folder back as it was built, for the plain build of the same Markdown.
     edited.write_text(original, encoding="utf-8")
     generate(project)
@@ -112,8 +113,11 @@ def measure_plain(config_file: Path) -> dict:
         build(config)
     finally:
         config.plugins.on_shutdown()
-    result = {"total": perf_counter() - started, "cpu": process_time() - cpu,
-              "build_cpu": _cpu_with_children() - all_cpu}
+    result = {
+        "total": perf_counter() - started,
+        "cpu": process_time() - cpu,
+        "build_cpu": _cpu_with_children() - all_cpu,
+    }
     assert "generator" not in sys.modules, "the plain build must not run Déclic code"
     return result | _peak_memory()
 

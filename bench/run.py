@@ -31,14 +31,16 @@ from synth import write_guide, write_plain_config
 STAGES = ("load", "validate", "link", "plan", "render", "write")
 DEFAULT_SIZES = "100,1000"
 FULL_SIZES = "100,1000,10000"
-TARGETS = {"cards_per_second": 5000, "declic_share": 0.10, "ratio": 1.15, "regenerate_seconds": 1.0,
-           "peak_mb": 1024}
+TARGETS = {"cards_per_second": 5000, "declic_share": 0.10, "ratio": 1.15, "regenerate_seconds": 1.0, "peak_mb": 1024}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default=os.environ.get("SIZES") or DEFAULT_SIZES,
-                        help=f"comma-separated numbers of cards (default {DEFAULT_SIZES}, or $SIZES)")
+    parser.add_argument(
+        "--sizes",
+        default=os.environ.get("SIZES") or DEFAULT_SIZES,
+        help=f"comma-separated numbers of cards (default {DEFAULT_SIZES}, or $SIZES)",
+    )
     parser.add_argument("--full", action="store_true", help=f"sizes {FULL_SIZES}")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where the synthetic guides go")
     args = parser.parse_args()
@@ -110,8 +112,14 @@ def measure_size(size: int, out: Path) -> dict:
 
 def _child(kind: str, config: Path) -> dict:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(HERE.parent)}
-    done = subprocess.run([sys.executable, str(HERE / "measure.py"), kind, str(config)],
-                          check=False, capture_output=True, text=True, env=env, cwd=config.parent)
+    done = subprocess.run(
+        [sys.executable, str(HERE / "measure.py"), kind, str(config)],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config.parent,
+    )
     if done.returncode:
         sys.exit(f"the {kind} build of {config} failed:\n{done.stderr[-4000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -123,8 +131,9 @@ def _mean_card_page(site: Path) -> float:
 
 
 def _environment() -> dict:
-    commit = subprocess.run(["git", "describe", "--always", "--dirty"], check=False, capture_output=True, text=True,
-                            cwd=HERE)
+    commit = subprocess.run(
+        ["git", "describe", "--always", "--dirty"], check=False, capture_output=True, text=True, cwd=HERE
+    )
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "commit": commit.stdout.strip(),
@@ -140,8 +149,9 @@ def _query(search: dict) -> str:
 
 def _edit(row: dict) -> str:
     counts = f"{row['regenerate_written']}/{row['regenerate_expected']}"
-    return (f"{row['regenerate_seconds']:.2f} ({row['regenerate_cpu_seconds']:.2f} CPU), {counts}"
-            + ("" if row["regenerate_exact"] else " (differs)"))
+    return f"{row['regenerate_seconds']:.2f} ({row['regenerate_cpu_seconds']:.2f} CPU), {counts}" + (
+        "" if row["regenerate_exact"] else " (differs)"
+    )
 
 
 # (heading, cell of a row): the columns of the table, in order.
@@ -162,8 +172,10 @@ COLUMNS = (
     ("peak MB (search)", lambda row: f"{row['peak_mb']:,.0f} ({row['search_peak_mb']:,.0f})"),
     ("site MB", lambda row: f"{row['site_bytes'] / 2**20:,.1f}"),
     ("KB/card", lambda row: f"{row['bytes_per_card'] / 1024:,.1f}"),
-    ("card page KB (plain)", lambda row: f"{row['card_page_bytes'] / 1024:.1f} "
-                                         f"({row['plain_card_page_bytes'] / 1024:.1f})"),
+    (
+        "card page KB (plain)",
+        lambda row: f"{row['card_page_bytes'] / 1024:.1f} ({row['plain_card_page_bytes'] / 1024:.1f})",
+    ),
     ("search files", lambda row: f"{row['search']['engine']} {row['search']['index_bytes'] / 2**20:,.1f} MB"),
     ("query loads", lambda row: _query(row["search"])),
     ("1 edit: s, written/expected", _edit),
@@ -175,8 +187,10 @@ def markdown(results: dict) -> str:
     lines = [
         "# Déclic benchmark",
         "",
-        (f"Run {env['date']} on commit {env['commit']}, Python {env['python']}, {env['cpus']} CPUs, "
-         f"load average {env['load_average']:.1f} at start. Times are wall-clock seconds unless marked CPU."),
+        (
+            f"Run {env['date']} on commit {env['commit']}, Python {env['python']}, {env['cpus']} CPUs, "
+            f"load average {env['load_average']:.1f} at start. Times are wall-clock seconds unless marked CPU."
+        ),
         "Command: `make bench` (sizes 100, 1,000) or `make bench SIZES=100,1000,10000`.",
         "",
         "| " + " | ".join(heading for heading, _ in COLUMNS) + " |",
@@ -192,47 +206,66 @@ def _verdicts(results: dict) -> list[str]:
     ok = lambda passed: "yes" if passed else "**no**"
     at = lambda cards: next((row for row in rows if row["cards"] == cards), None)
     lines = ["Targets, at every size measured:", ""]
-    lines.append(f"- Déclic's stages ≥ {targets['cards_per_second']:,} cards/s: "
-                 + ok(all(row["cards_per_second"] >= targets["cards_per_second"] for row in rows)))
-    lines.append(f"- Déclic's share of the build < {targets['declic_share']:.0%}: "
-                 + ok(all(row["declic_share"] < targets["declic_share"] for row in rows)))
-    lines.append(f"- total ≤ {targets['ratio']}× plain mkdocs, in wall-clock time: "
-                 + ok(all(row["ratio"] <= targets["ratio"] for row in rows))
-                 + "; in CPU time: " + ok(all(row["cpu_ratio"] <= targets["ratio"] for row in rows)))
-    lines.append(f"- peak memory < {targets['peak_mb']:,} MB, the build's and the search indexer's: "
-                 + ok(all(max(row["peak_mb"], row["search_peak_mb"]) < targets["peak_mb"] for row in rows)))
-    lines.append("- a one-file edit rewrites exactly the pages that print it: "
-                 + ok(all(row["regenerate_exact"] for row in rows)))
-    lines.append("- card page no heavier than plain mkdocs-material's: "
-                 + ok(all(row["card_page_bytes"] <= row["plain_card_page_bytes"] for row in rows)))
+    lines.append(
+        f"- Déclic's stages ≥ {targets['cards_per_second']:,} cards/s: "
+        + ok(all(row["cards_per_second"] >= targets["cards_per_second"] for row in rows))
+    )
+    lines.append(
+        f"- Déclic's share of the build < {targets['declic_share']:.0%}: "
+        + ok(all(row["declic_share"] < targets["declic_share"] for row in rows))
+    )
+    lines.append(
+        f"- total ≤ {targets['ratio']}× plain mkdocs, in wall-clock time: "
+        + ok(all(row["ratio"] <= targets["ratio"] for row in rows))
+        + "; in CPU time: "
+        + ok(all(row["cpu_ratio"] <= targets["ratio"] for row in rows))
+    )
+    lines.append(
+        f"- peak memory < {targets['peak_mb']:,} MB, the build's and the search indexer's: "
+        + ok(all(max(row["peak_mb"], row["search_peak_mb"]) < targets["peak_mb"] for row in rows))
+    )
+    lines.append(
+        "- a one-file edit rewrites exactly the pages that print it: "
+        + ok(all(row["regenerate_exact"] for row in rows))
+    )
+    lines.append(
+        "- card page no heavier than plain mkdocs-material's: "
+        + ok(all(row["card_page_bytes"] <= row["plain_card_page_bytes"] for row in rows))
+    )
     if (small := at(1000)) is not None:
-        lines.append(f"- regeneration after one edit < {targets['regenerate_seconds']:.0f} s at 1,000 cards: "
-                     + ok(small["regenerate_seconds"] < targets["regenerate_seconds"]))
+        lines.append(
+            f"- regeneration after one edit < {targets['regenerate_seconds']:.0f} s at 1,000 cards: "
+            + ok(small["regenerate_seconds"] < targets["regenerate_seconds"])
+        )
     if small is not None and (large := at(10000)) is not None:
         growth = {key: large[key] / small[key] for key in ("ms_per_card", "bytes_per_card", "peak_mb")}
-        lines.append("- from 1,000 to 10,000 cards, per card: time ×{ms_per_card:.2f}, bytes ×{bytes_per_card:.2f}; "
-                     "peak memory ×{peak_mb:.2f} for ×10 cards".format(**growth))
+        lines.append(
+            "- from 1,000 to 10,000 cards, per card: time ×{ms_per_card:.2f}, bytes ×{bytes_per_card:.2f}; "
+            "peak memory ×{peak_mb:.2f} for ×10 cards".format(**growth)
+        )
     return lines
 
 
 def _legend() -> list[str]:
-    return [(
-        "Columns: the six Déclic stages (`Generated.timings`); *Déclic* = whole build minus mkdocs "
-        "(stages plus catalogue.json and the other data files), wall-clock; *Déclic CPU* = the same in CPU "
-        "seconds of its one process, which other work on the machine does not inflate; *cards/s* = cards ÷ "
-        "Déclic CPU; *share* = Déclic ÷ total; *mkdocs* = "
-        "`mkdocs build` with the guide's config (theme overrides, tags, macros); *search index* = Pagefind "
-        "indexing the built site, when the guide uses it (`extra.declic.search`); *plain mkdocs* = "
-        "mkdocs-material alone (search plugin only, same Markdown extensions and nav) over the same docs "
-        "folder, in its own process; *ratio* = total ÷ plain (the same in CPU seconds, Pagefind's "
-        "included, which other work on the machine does not inflate); *peak MB* = resident memory of the build "
-        "process (of the Pagefind indexer, a process of its own); *site MB* and *KB/card* = the whole site "
-        "folder; *card page KB* = mean HTML of a card page, ours (plain); *query loads* = bytes a reader's "
-        "browser downloads to search once, for « facture », a word of nearly every synthetic card (lunr: its "
-        "whole index, gzipped; Pagefind: measured in Chromium through the site's search box, its script, "
-        "engine, page list, index chunks and the fragments of the results shown; by kind in results.json); *1 edit* = `generate()` after one irritant's description changed, as "
-        "`declic serve` runs it (plus its 0.3 s debounce), pages written / pages that print that description."
-    )]
+    return [
+        (
+            "Columns: the six Déclic stages (`Generated.timings`); *Déclic* = whole build minus mkdocs "
+            "(stages plus catalogue.json and the other data files), wall-clock; *Déclic CPU* = the same in CPU "
+            "seconds of its one process, which other work on the machine does not inflate; *cards/s* = cards ÷ "
+            "Déclic CPU; *share* = Déclic ÷ total; *mkdocs* = "
+            "`mkdocs build` with the guide's config (theme overrides, tags, macros); *search index* = Pagefind "
+            "indexing the built site, when the guide uses it (`extra.declic.search`); *plain mkdocs* = "
+            "mkdocs-material alone (search plugin only, same Markdown extensions and nav) over the same docs "
+            "folder, in its own process; *ratio* = total ÷ plain (the same in CPU seconds, Pagefind's "
+            "included, which other work on the machine does not inflate); *peak MB* = resident memory of the build "
+            "process (of the Pagefind indexer, a process of its own); *site MB* and *KB/card* = the whole site "
+            "folder; *card page KB* = mean HTML of a card page, ours (plain); *query loads* = bytes a reader's "
+            "browser downloads to search once, for « facture », a word of nearly every synthetic card (lunr: its "
+            "whole index, gzipped; Pagefind: measured in Chromium through the site's search box, its script, "
+            "engine, page list, index chunks and the fragments of the results shown; by kind in results.json); *1 edit* = `generate()` after one irritant's description changed, as "
+            "`declic serve` runs it (plus its 0.3 s debounce), pages written / pages that print that description."
+        )
+    ]
 
 
 if __name__ == "__main__":

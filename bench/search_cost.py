@@ -16,8 +16,11 @@ from pathlib import Path
 
 QUERY = "facture"
 RESULTS_SHOWN = 5
-SEARCH_BUTTON, SEARCH_FIELD, SEARCH_RESULT = (".declic-search__toggle", ".pagefind-ui__search-input",
-                                             ".pagefind-ui__result-link")
+SEARCH_BUTTON, SEARCH_FIELD, SEARCH_RESULT = (
+    ".declic-search__toggle",
+    ".pagefind-ui__search-input",
+    ".pagefind-ui__result-link",
+)
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
 
@@ -32,8 +35,12 @@ def search_cost(site: Path) -> dict:
     pagefind = site / "pagefind"
     if pagefind.is_dir():
         loaded = _pagefind_query(site)
-        return {"engine": "pagefind", "index_bytes": folder_bytes(pagefind),
-                "query_bytes": None if loaded is None else sum(loaded.values()), "query_parts": loaded}
+        return {
+            "engine": "pagefind",
+            "index_bytes": folder_bytes(pagefind),
+            "query_bytes": None if loaded is None else sum(loaded.values()),
+            "query_parts": loaded,
+        }
     if lunr.is_file():
         data = lunr.read_bytes()
         # The whole file before the first result; a server that compresses sends its gzip.
@@ -86,8 +93,14 @@ def _pagefind_query(site: Path) -> dict[str, int] | None:
 
 
 # Pagefind's files by what they are: the first key found in an address names its kind.
-PARTS = (("/fragment/", "fragments"), ("/index/", "index chunks"), (".pf_meta", "page list"),
-         ("-ui.", "search box"), ("wasm.", "engine"), ("pagefind", "engine"))
+PARTS = (
+    ("/fragment/", "fragments"),
+    ("/index/", "index chunks"),
+    (".pf_meta", "page list"),
+    ("-ui.", "search box"),
+    ("wasm.", "engine"),
+    ("pagefind", "engine"),
+)
 
 
 def _count(request, loaded: dict[str, int]) -> None:

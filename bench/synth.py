@@ -19,18 +19,127 @@ ROOT = Path(__file__).resolve().parent.parent
 IRRITANTS_PER_TRADE = 10
 
 WORDS = (
-    "facture", "client", "devis", "chantier", "relance", "équipe", "réunion", "compte", "rendu", "courrier",
-    "mairie", "atelier", "planning", "fournisseur", "commande", "livraison", "stock", "trésorerie", "paiement",
-    "retard", "délai", "rendez-vous", "agenda", "dossier", "demande", "usager", "élu", "conseil",
-    "délibération", "artisan", "boutique", "salarié", "candidat", "entretien", "formation", "tableau",
-    "chiffre", "marge", "prix", "qualité", "procédure", "contrôle", "sécurité", "intervention", "rapport",
-    "photo", "publication", "avis", "réseau", "message", "réponse", "question", "semaine", "mois", "soir",
-    "matin", "toujours", "souvent", "parfois", "jamais", "vite", "lentement", "clairement", "simplement",
-    "poliment", "fermement", "préparer", "écrire", "relire", "vérifier", "envoyer", "classer", "trier",
-    "résumer", "expliquer", "corriger", "adapter", "le", "la", "les", "un", "une", "des", "du", "de", "au",
-    "aux", "notre", "votre", "leur", "chaque", "tout", "sans", "avec", "pour", "dans", "sur", "après", "avant",
-    "pendant", "quand", "mais", "donc", "car", "puis", "ensuite", "enfin", "déjà", "encore", "très", "trop",
-    "assez", "l'IA", "l'équipe", "d'un", "d'une", "qu'il", "n'est", "s'il", "c'est", "j'ai",
+    "facture",
+    "client",
+    "devis",
+    "chantier",
+    "relance",
+    "équipe",
+    "réunion",
+    "compte",
+    "rendu",
+    "courrier",
+    "mairie",
+    "atelier",
+    "planning",
+    "fournisseur",
+    "commande",
+    "livraison",
+    "stock",
+    "trésorerie",
+    "paiement",
+    "retard",
+    "délai",
+    "rendez-vous",
+    "agenda",
+    "dossier",
+    "demande",
+    "usager",
+    "élu",
+    "conseil",
+    "délibération",
+    "artisan",
+    "boutique",
+    "salarié",
+    "candidat",
+    "entretien",
+    "formation",
+    "tableau",
+    "chiffre",
+    "marge",
+    "prix",
+    "qualité",
+    "procédure",
+    "contrôle",
+    "sécurité",
+    "intervention",
+    "rapport",
+    "photo",
+    "publication",
+    "avis",
+    "réseau",
+    "message",
+    "réponse",
+    "question",
+    "semaine",
+    "mois",
+    "soir",
+    "matin",
+    "toujours",
+    "souvent",
+    "parfois",
+    "jamais",
+    "vite",
+    "lentement",
+    "clairement",
+    "simplement",
+    "poliment",
+    "fermement",
+    "préparer",
+    "écrire",
+    "relire",
+    "vérifier",
+    "envoyer",
+    "classer",
+    "trier",
+    "résumer",
+    "expliquer",
+    "corriger",
+    "adapter",
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "au",
+    "aux",
+    "notre",
+    "votre",
+    "leur",
+    "chaque",
+    "tout",
+    "sans",
+    "avec",
+    "pour",
+    "dans",
+    "sur",
+    "après",
+    "avant",
+    "pendant",
+    "quand",
+    "mais",
+    "donc",
+    "car",
+    "puis",
+    "ensuite",
+    "enfin",
+    "déjà",
+    "encore",
+    "très",
+    "trop",
+    "assez",
+    "l'IA",
+    "l'équipe",
+    "d'un",
+    "d'une",
+    "qu'il",
+    "n'est",
+    "s'il",
+    "c'est",
+    "j'ai",
 )
 
 
@@ -87,54 +196,98 @@ def write_guide(folder: Path, cards: int, seed: int = 1) -> Path:
 
     sources, categories, obstacles = ids("source", 8), ids("categorie", 9), ids("frein", 10)
     levels, profiles, roles = ids("niveau", 4), ids("profil", 4), ids("role", 7)
-    irritants, trades, prompts, personas = (ids("irritant", size.irritants), ids("metier", size.trades),
-                                            ids("prompt", size.prompts), ids("persona", size.personas))
+    irritants, trades, prompts, personas = (
+        ids("irritant", size.irritants),
+        ids("metier", size.trades),
+        ids("prompt", size.prompts),
+        ids("persona", size.personas),
+    )
     pick = text.rng.sample
 
     for source_id in sources:
-        files[f"usecases/sources/{source_id}"] = {"title": text.title(60), "author": text.title(25),
-                                                  "year": str(text.rng.randint(2019, 2025)), "kind": "article"}
+        files[f"usecases/sources/{source_id}"] = {
+            "title": text.title(60),
+            "author": text.title(25),
+            "year": str(text.rng.randint(2019, 2025)),
+            "kind": "article",
+        }
     for category_id in categories:
         files[f"usecases/categories/{category_id}"] = {"title": text.title(25), "description": text.text(120)}
     for index, obstacle_id in enumerate(obstacles):
         files[f"usecases/obstacles/{obstacle_id}"] = {
-            "title": text.title(30), "who": ("apprenant", "formateur", "encadrement", "institution")[index % 4],
-            "description": text.text(200), "answer": text.text(200), "source": pick(sources, 1)[0]}
+            "title": text.title(30),
+            "who": ("apprenant", "formateur", "encadrement", "institution")[index % 4],
+            "description": text.text(200),
+            "answer": text.text(200),
+            "source": pick(sources, 1)[0],
+        }
     for rank, level_id in enumerate(levels, start=1):
-        files[f"personas/levels/{level_id}"] = {"title": text.title(15), "rank": str(rank),
-                                                "description": text.text(120)}
+        files[f"personas/levels/{level_id}"] = {
+            "title": text.title(15),
+            "rank": str(rank),
+            "description": text.text(120),
+        }
     for profile_id in profiles:
         files[f"personas/profiles/{profile_id}"] = {
-            "title": text.title(25), "description": text.text(250), "needs": text.items(3, 60),
-            "step_minutes": str(text.rng.choice((10, 15, 20))), "quick_wins": str(text.rng.randint(1, 3)),
-            "skills": str(text.rng.randint(1, 3)), "source": pick(sources, 1)[0]}
+            "title": text.title(25),
+            "description": text.text(250),
+            "needs": text.items(3, 60),
+            "step_minutes": str(text.rng.choice((10, 15, 20))),
+            "quick_wins": str(text.rng.randint(1, 3)),
+            "skills": str(text.rng.randint(1, 3)),
+            "source": pick(sources, 1)[0],
+        }
     for role_id in roles:
         files[f"personas/roles/{role_id}"] = {
-            "title": text.title(25), "description": text.text(150), "goals": text.items(3, 70),
-            "profile": pick(profiles, 1)[0], "level": pick(levels, 1)[0], "source": pick(sources, 1)[0]}
+            "title": text.title(25),
+            "description": text.text(150),
+            "goals": text.items(3, 70),
+            "profile": pick(profiles, 1)[0],
+            "level": pick(levels, 1)[0],
+            "source": pick(sources, 1)[0],
+        }
     for irritant_id in irritants:
         files[f"usecases/irritants/{irritant_id}"] = {
-            "title": text.title(34), "quote": text.text(127), "description": text.text(300),
+            "title": text.title(34),
+            "quote": text.text(127),
+            "description": text.text(300),
             "category": pick(categories, 1)[0],
             "cost": {"minutes_per_week": str(text.rng.randint(15, 240)), "note": text.text(58)},
             "obstacles": pick(obstacles, 3),
-            "facts": [{"text": text.text(131), "source": pick(sources, 1)[0]} for _ in range(2)]}
+            "facts": [{"text": text.text(131), "source": pick(sources, 1)[0]} for _ in range(2)],
+        }
     for trade_id in trades:
         files[f"usecases/trades/{trade_id}"] = {
-            "name": text.title(18), "sector": f"Secteur {text.rng.randint(1, 12)}", "description": text.text(136),
-            "context": {"metier": text.title(19), "structure": text.text(51), "clients": text.text(72),
-                        "documents": text.text(125), "vocabulaire": text.text(107), "ton": text.text(37)},
+            "name": text.title(18),
+            "sector": f"Secteur {text.rng.randint(1, 12)}",
+            "description": text.text(136),
+            "context": {
+                "metier": text.title(19),
+                "structure": text.text(51),
+                "clients": text.text(72),
+                "documents": text.text(125),
+                "vocabulaire": text.text(107),
+                "ton": text.text(37),
+            },
             "irritants": pick(irritants, IRRITANTS_PER_TRADE),
-            "facts": [{"text": text.text(133), "source": pick(sources, 1)[0]}]}
+            "facts": [{"text": text.text(133), "source": pick(sources, 1)[0]}],
+        }
     for index, prompt_id in enumerate(prompts):
         # Every irritant has its own prompt; one prompt in four also solves a second irritant.
         solved = [irritants[index]] + ([irritants[(index + 1) % len(irritants)]] if index % 4 == 0 else [])
         files[f"usecases/prompts/{prompt_id}"] = _prompt(text, solved, roles, levels, sources)
     for persona_id in personas:
         files[f"personas/people/{persona_id}"] = {
-            "name": text.title(47), "profile": pick(profiles, 1)[0], "role": pick(roles, 1)[0],
-            "level": pick(levels, 1)[0], "trade": pick(trades, 1)[0], "obstacles": pick(obstacles, 2),
-            "needs": text.items(3, 56), "story": text.text(382), "source": pick(sources, 1)[0]}
+            "name": text.title(47),
+            "profile": pick(profiles, 1)[0],
+            "role": pick(roles, 1)[0],
+            "level": pick(levels, 1)[0],
+            "trade": pick(trades, 1)[0],
+            "obstacles": pick(obstacles, 2),
+            "needs": text.items(3, 56),
+            "story": text.text(382),
+            "source": pick(sources, 1)[0],
+        }
 
     for name, data in files.items():
         path = folder / f"{name}.yaml"
@@ -146,23 +299,43 @@ def write_guide(folder: Path, cards: int, seed: int = 1) -> Path:
 
 def _prompt(text: _Text, solved: list[str], roles: list[str], levels: list[str], sources: list[str]) -> dict:
     own = {"detail": "long_text", "date_limite": "date"}
-    body = (f"Je suis {{metier}} et mes clients sont {{clients}}. Ton : {{ton}}.\n\n{text.text(600)}\n\n"
-            f"Le détail : {{detail}}\nÀ rendre avant le {{date_limite}}.\n\n{text.text(700)}")
-    variables = {name: {"label": text.title(20), "description": text.text(80), "example": text.text(60),
-                        "from_trade": "true"} for name in ("metier", "clients", "ton")}
-    variables.update({name: {"label": text.title(20), "description": text.text(80), "example": text.text(60),
-                             "type": kind} for name, kind in own.items()})
+    body = (
+        f"Je suis {{metier}} et mes clients sont {{clients}}. Ton : {{ton}}.\n\n{text.text(600)}\n\n"
+        f"Le détail : {{detail}}\nÀ rendre avant le {{date_limite}}.\n\n{text.text(700)}"
+    )
+    variables = {
+        name: {"label": text.title(20), "description": text.text(80), "example": text.text(60), "from_trade": "true"}
+        for name in ("metier", "clients", "ton")
+    }
+    variables.update(
+        {
+            name: {"label": text.title(20), "description": text.text(80), "example": text.text(60), "type": kind}
+            for name, kind in own.items()
+        }
+    )
     return {
-        "title": text.title(52), "irritants": solved, "roles": text.rng.sample(roles, 2),
-        "level": text.rng.choice(levels), "duration_minutes": str(text.rng.choice((5, 10, 15, 20))),
-        "text": body, "variables": variables, "steps": text.items(5, 103), "check": text.items(4, 95),
-        "personal_data": "true", "never_paste": text.items(3, 94),
+        "title": text.title(52),
+        "irritants": solved,
+        "roles": text.rng.sample(roles, 2),
+        "level": text.rng.choice(levels),
+        "duration_minutes": str(text.rng.choice((5, 10, 15, 20))),
+        "text": body,
+        "variables": variables,
+        "steps": text.items(5, 103),
+        "check": text.items(4, 95),
+        "personal_data": "true",
+        "never_paste": text.items(3, 94),
         "time_saved": {"minutes": str(text.rng.randint(5, 60)), "per": "semaine", "source": text.rng.choice(sources)},
         "facts": [{"text": text.text(153), "source": text.rng.choice(sources)}],
-        "sheet": {"objective": text.text(135), "experience": text.text(235), "observation": text.text(287),
-                  "principle": text.text(283), "mistakes": text.items(4, 82),
-                  "quiz": [{"question": text.text(61), "answer": text.text(119)} for _ in range(3)],
-                  "redo_alone": text.text(314)},
+        "sheet": {
+            "objective": text.text(135),
+            "experience": text.text(235),
+            "observation": text.text(287),
+            "principle": text.text(283),
+            "mistakes": text.items(4, 82),
+            "quiz": [{"question": text.text(61), "answer": text.text(119)} for _ in range(3)],
+            "redo_alone": text.text(314),
+        },
     }
 
 

@@ -6,10 +6,11 @@ CatalogError before anything is written; the site is swapped in only when mkdocs
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from time import perf_counter
-from typing import Callable, Iterable, TypeVar
+from typing import TypeVar
 
 from .catalog import Catalog
 from .errors import CatalogError, Issue
@@ -21,9 +22,9 @@ from .project import Project
 from .redirects import redirect_files
 from .reference import reference_page
 from .render import render
-from .template_errors import check_templates, template_issue
 from .select import select
 from .site import build_site
+from .template_errors import check_templates, template_issue
 from .validate import validate
 from .write import WriteReport, check_conflicts, collect_content, write_docs
 

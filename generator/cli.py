@@ -31,8 +31,13 @@ from .skeleton import skeleton
 T = TypeVar("T")
 
 config_option = click.option(
-    "-f", "--config-file", "config_file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
-    show_default=True, help="Configuration du guide (mkdocs.yml).",
+    "-f",
+    "--config-file",
+    "config_file",
+    type=click.Path(path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="Configuration du guide (mkdocs.yml).",
 )
 
 
@@ -46,6 +51,7 @@ def _progress(items: Iterable[T], total: int, label: str) -> Iterator[T]:
 
 def _fail_on_catalog_errors(function):
     """User errors: a clean list and exit code 1. Anything else is a bug and keeps its traceback."""
+
     def wrapper(*args, **kwargs):
         try:
             return function(*args, **kwargs)
@@ -79,9 +85,16 @@ def check_command(config_file: Path) -> None:
     """Vérifie le catalogue et signale tous les problèmes, sans rien construire."""
     project = load_project(config_file)
     catalog = prepare(project).catalog  # pages drawn in memory too: template errors and page clashes
-    counts = ", ".join(f"{len(getattr(catalog, kind))} {label}" for kind, label in
-                       (("irritants", "irritants"), ("trades", "métiers"), ("prompts", "prompts"),
-                        ("personas", "personas"), ("roles", "rôles")))
+    counts = ", ".join(
+        f"{len(getattr(catalog, kind))} {label}"
+        for kind, label in (
+            ("irritants", "irritants"),
+            ("trades", "métiers"),
+            ("prompts", "prompts"),
+            ("personas", "personas"),
+            ("roles", "rôles"),
+        )
+    )
     click.echo(f"Catalogue valide : {counts}.")
     summary = coverage(catalog)
     click.echo(f"Cas d'usage : {summary.cards} sur {summary.pairs} couples métier × irritant déclarés.")
@@ -110,10 +123,17 @@ def generate_command(config_file: Path) -> None:
 
 @main.command("build")
 @config_option
-@click.option("--strict/--no-strict", default=True, show_default=True,
-              help="Échoue au moindre avertissement de mkdocs (lien cassé…).")
-@click.option("--offline", is_flag=True,
-              help="Site à ouvrir sans réseau (clé USB, file://) ; la recherche intégrée remplace Pagefind.")
+@click.option(
+    "--strict/--no-strict",
+    default=True,
+    show_default=True,
+    help="Échoue au moindre avertissement de mkdocs (lien cassé…).",
+)
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Site à ouvrir sans réseau (clé USB, file://) ; la recherche intégrée remplace Pagefind.",
+)
 @_fail_on_catalog_errors
 def build_command(config_file: Path, strict: bool, offline: bool) -> None:
     """Construit le site complet dans le dossier du site (site/ par défaut)."""
@@ -146,8 +166,10 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
 
 def _report(project: Project, generated: Generated) -> None:
     report = generated.report
-    click.echo(f"{len(generated.pages)} pages générées : {len(report.written)} écrites, "
-               f"{len(report.removed)} supprimées, {report.unchanged} inchangées.")
+    click.echo(
+        f"{len(generated.pages)} pages générées : {len(report.written)} écrites, "
+        f"{len(report.removed)} supprimées, {report.unchanged} inchangées."
+    )
 
 
 @main.command("init")
@@ -159,16 +181,25 @@ def init_command(folder: Path, name: str, dry_run: bool) -> None:
     try:
         written = init_guide(folder, name, dry_run=dry_run)
     except FileExistsError:
-        raise click.ClickException(f"{folder} existe déjà et n'est pas vide : choisissez un nouveau dossier.")
+        raise click.ClickException(f"{folder} existe déjà et n'est pas vide : choisissez un nouveau dossier.") from None
     for path in written:
         click.echo(f"  {folder / path}")
     if not dry_run:
         click.echo(f"Guide créé. Ensuite : cd {folder} && declic serve")
 
 
-KIND_CHOICES = {"irritant": "irritants", "trade": "trades", "persona": "personas", "prompt": "prompts",
-                "obstacle": "obstacles", "category": "categories", "source": "sources", "role": "roles",
-                "profile": "profiles", "level": "levels"}
+KIND_CHOICES = {
+    "irritant": "irritants",
+    "trade": "trades",
+    "persona": "personas",
+    "prompt": "prompts",
+    "obstacle": "obstacles",
+    "category": "categories",
+    "source": "sources",
+    "role": "roles",
+    "profile": "profiles",
+    "level": "levels",
+}
 
 
 @main.command("new")
@@ -179,7 +210,9 @@ KIND_CHOICES = {"irritant": "irritants", "trade": "trades", "persona": "personas
 def new_command(kind: str, entity_id: str, config_file: Path) -> None:
     """Écrit une fiche KIND nouvelle, valide, chaque champ commenté."""
     if not re.match(ID_PATTERN, entity_id):
-        raise click.ClickException(f"« {entity_id} » n'est pas un identifiant valide : essayez « {slugify(entity_id)} ».")
+        raise click.ClickException(
+            f"« {entity_id} » n'est pas un identifiant valide : essayez « {slugify(entity_id)} »."
+        )
     project = load_project(config_file)
     catalog = load_and_link(project)
     target_kind = KINDS_BY_NAME[KIND_CHOICES[kind]]

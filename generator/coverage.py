@@ -32,7 +32,9 @@ def coverage(catalog: Catalog) -> Coverage:
     return Coverage(
         cards=len(catalog.cards),
         pairs=len(pairs),
-        pairs_without_card=tuple(f"{trade}/{irritant}" for trade, irritant in pairs if (trade, irritant) not in with_card),
+        pairs_without_card=tuple(
+            f"{trade}/{irritant}" for trade, irritant in pairs if (trade, irritant) not in with_card
+        ),
         unsolved_irritants=tuple(i for i in catalog.irritants if not catalog.prompts_by_irritant.get(i)),
         trades_without_card=tuple(t for t in catalog.trades if not any(card.trade_id == t for card in catalog.cards)),
         empty_stages=tuple(empty),

@@ -7,9 +7,9 @@ editor sees all of them at once. Bugs are ordinary exceptions and keep their tra
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 
 @dataclass(frozen=True, order=True)

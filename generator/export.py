@@ -13,8 +13,18 @@ from .facets import card_facets
 from .plan import Page, card_path
 
 SCHEMA_VERSION = 1
-KIND_KEYS = ("irritants", "trades", "personas", "prompts", "roles", "obstacles", "categories",
-             "levels", "profiles", "sources")
+KIND_KEYS = (
+    "irritants",
+    "trades",
+    "personas",
+    "prompts",
+    "roles",
+    "obstacles",
+    "categories",
+    "levels",
+    "profiles",
+    "sources",
+)
 
 
 def page_url(path: str) -> str:
@@ -28,18 +38,26 @@ def page_url(path: str) -> str:
 def catalog_json(catalog: Catalog, pages: tuple[Page, ...]) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
-        "counts": {**{kind: len(getattr(catalog, kind)) for kind in KIND_KEYS},
-                   "cards": len(catalog.cards),
-                   "sheets": sum(page.kind == "sheet" for page in pages),
-                   "paths": sum(page.kind == "path" for page in pages)},
+        "counts": {
+            **{kind: len(getattr(catalog, kind)) for kind in KIND_KEYS},
+            "cards": len(catalog.cards),
+            "sheets": sum(page.kind == "sheet" for page in pages),
+            "paths": sum(page.kind == "path" for page in pages),
+        },
         "pages": [_page_entry(catalog, page) for page in pages],
         "entities": {kind: list(getattr(catalog, kind)) for kind in KIND_KEYS},
     }
 
 
 def _page_entry(catalog: Catalog, page: Page) -> dict[str, Any]:
-    entry = {"kind": page.kind, "id": page.id, "title": page.title, "url": page_url(page.path),
-             "file": page.path, "links": list(dict.fromkeys(page.links))}
+    entry = {
+        "kind": page.kind,
+        "id": page.id,
+        "title": page.title,
+        "url": page_url(page.path),
+        "file": page.path,
+        "links": list(dict.fromkeys(page.links)),
+    }
     if page.kind == "card":  # what the explorer and other tools filter cards by
         entry["facets"] = card_facets(catalog, page.context["card"]).as_json(catalog)
     return entry
@@ -49,8 +67,17 @@ def dump(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
 
 
-CSV_COLUMNS = ("métier", "irritant", "catégorie", "prompts", "niveau", "durée (min)",
-               "temps gagné (min)", "gagné par", "adresse")
+CSV_COLUMNS = (
+    "métier",
+    "irritant",
+    "catégorie",
+    "prompts",
+    "niveau",
+    "durée (min)",
+    "temps gagné (min)",
+    "gagné par",
+    "adresse",
+)
 
 
 def cards_csv(catalog: Catalog) -> bytes:
@@ -61,13 +88,20 @@ def cards_csv(catalog: Catalog) -> bytes:
     for card in catalog.cards:
         prompts = [catalog.prompts[prompt_id] for prompt_id in card.prompt_ids]
         first = min(prompts, key=lambda prompt: prompt.duration_minutes)
-        writer.writerow(_spreadsheet_cell(cell) for cell in (
-            card.trade.name, card.irritant.title, catalog.categories[card.irritant.category].title,
-            " | ".join(prompt.title for prompt in prompts),
-            " | ".join(dict.fromkeys(catalog.levels[prompt.level].title for prompt in prompts)),
-            first.duration_minutes, first.time_saved.minutes, first.time_saved.per,
-            page_url(card_path(card.trade_id, card.irritant_id)),
-        ))
+        writer.writerow(
+            _spreadsheet_cell(cell)
+            for cell in (
+                card.trade.name,
+                card.irritant.title,
+                catalog.categories[card.irritant.category].title,
+                " | ".join(prompt.title for prompt in prompts),
+                " | ".join(dict.fromkeys(catalog.levels[prompt.level].title for prompt in prompts)),
+                first.duration_minutes,
+                first.time_saved.minutes,
+                first.time_saved.per,
+                page_url(card_path(card.trade_id, card.irritant_id)),
+            )
+        )
     return buffer.getvalue().encode("utf-8-sig")
 
 

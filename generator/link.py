@@ -7,7 +7,8 @@ the immutable `Catalog`, or raises CatalogError listing every broken reference a
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from .catalog import Card, Catalog, frozen
 from .errors import CatalogError, Issue, suggest
@@ -24,17 +25,31 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "irritants": (("category", "categories"), ("obstacles", "obstacles"), ("facts.*.source", "sources")),
     "trades": (("irritants", "irritants"), ("facts.*.source", "sources")),
     "prompts": (
-        ("irritants", "irritants"), ("roles", "roles"), ("level", "levels"),
-        ("time_saved.source", "sources"), ("facts.*.source", "sources"),
+        ("irritants", "irritants"),
+        ("roles", "roles"),
+        ("level", "levels"),
+        ("time_saved.source", "sources"),
+        ("facts.*.source", "sources"),
     ),
     "personas": (
-        ("profile", "profiles"), ("role", "roles"), ("level", "levels"), ("trade", "trades"),
-        ("obstacles", "obstacles"), ("source", "sources"),
+        ("profile", "profiles"),
+        ("role", "roles"),
+        ("level", "levels"),
+        ("trade", "trades"),
+        ("obstacles", "obstacles"),
+        ("source", "sources"),
     ),
 }
 KIND_LABELS = {
-    "sources": "source", "categories": "catégorie", "obstacles": "frein", "irritants": "irritant",
-    "trades": "métier", "prompts": "prompt", "levels": "niveau", "profiles": "profil", "roles": "rôle",
+    "sources": "source",
+    "categories": "catégorie",
+    "obstacles": "frein",
+    "irritants": "irritant",
+    "trades": "métier",
+    "prompts": "prompt",
+    "levels": "niveau",
+    "profiles": "profil",
+    "roles": "rôle",
     "personas": "persona",
 }
 
@@ -54,7 +69,7 @@ def link(entities: Entities, documents: tuple[RawDocument, ...]) -> Catalog:
 
 
 def build_catalog(entities: Entities) -> Catalog:
-    kind = lambda name: entities.get(name, {})  # noqa: E731 - a kind may have no file at all
+    kind = lambda name: entities.get(name, {})
     by_irritant: dict[str, list[str]] = defaultdict(list)
     for prompt_id, prompt in sorted(kind("prompts").items()):
         for irritant_id in prompt.irritants:
@@ -80,9 +95,13 @@ def _broken_references(entities: Entities, where: dict) -> Iterator[Issue]:
                 for loc, value in _walk(entity, path.split(".")):
                     known = entities.get(target, {})
                     if value is not None and value not in known:
-                        yield Issue(document.file, document.line(loc), format_field(loc),
-                                    f"{KIND_LABELS[target]} « {value} » introuvable",
-                                    suggest(value, known) or f"créez le fichier {_folder(target)}/{value}.yaml")
+                        yield Issue(
+                            document.file,
+                            document.line(loc),
+                            format_field(loc),
+                            f"{KIND_LABELS[target]} « {value} » introuvable",
+                            suggest(value, known) or f"créez le fichier {_folder(target)}/{value}.yaml",
+                        )
 
 
 def _walk(value: Any, parts: list[str], loc: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
@@ -107,14 +126,22 @@ def _prompt_variables(entities: Entities, where: dict) -> Iterator[Issue]:
         used = variable_names(prompt.text)
         for name in used:
             if name not in prompt.variables:
-                yield Issue(document.file, document.line(("text",)), "text",
-                            f"variable « {{{name}}} » utilisée mais non déclarée dans variables",
-                            suggest(name, prompt.variables) or f"ajoutez « {name}: » sous variables")
+                yield Issue(
+                    document.file,
+                    document.line(("text",)),
+                    "text",
+                    f"variable « {{{name}}} » utilisée mais non déclarée dans variables",
+                    suggest(name, prompt.variables) or f"ajoutez « {name}: » sous variables",
+                )
         for name in prompt.variables:
             if name not in used:
-                yield Issue(document.file, document.line(("variables", name)), f"variables.{name}",
-                            "variable déclarée mais jamais utilisée dans le texte",
-                            f"écrivez {{{name}}} dans le texte ou retirez-la")
+                yield Issue(
+                    document.file,
+                    document.line(("variables", name)),
+                    f"variables.{name}",
+                    "variable déclarée mais jamais utilisée dans le texte",
+                    f"écrivez {{{name}}} dans le texte ou retirez-la",
+                )
 
 
 def _trade_variables(entities: Entities, where: dict) -> Iterator[Issue]:
@@ -126,9 +153,13 @@ def _trade_variables(entities: Entities, where: dict) -> Iterator[Issue]:
                 continue
             for name, variable in prompt.variables.items():
                 if variable.from_trade and name not in trade.context:
-                    yield Issue(document.file, document.line(("context",)), "context",
-                                f"la valeur « {name} » manque, le prompt « {prompt_id} » la tire du métier",
-                                suggest(name, trade.context) or f"ajoutez « {name}: … » sous context")
+                    yield Issue(
+                        document.file,
+                        document.line(("context",)),
+                        "context",
+                        f"la valeur « {name} » manque, le prompt « {prompt_id} » la tire du métier",
+                        suggest(name, trade.context) or f"ajoutez « {name}: … » sous context",
+                    )
 
 
 def _path_collisions(entities: Entities, where: dict) -> Iterator[Issue]:
@@ -136,8 +167,13 @@ def _path_collisions(entities: Entities, where: dict) -> Iterator[Issue]:
     for persona_id in entities.get("personas", {}):
         if persona_id in entities.get("roles", {}):
             document = where[("personas", persona_id)]
-            yield Issue(document.file, None, "", f"« {persona_id} » est déjà l'identifiant d'un rôle",
-                        "les parcours des rôles et des personas partagent leurs adresses : renommez le fichier")
+            yield Issue(
+                document.file,
+                None,
+                "",
+                f"« {persona_id} » est déjà l'identifiant d'un rôle",
+                "les parcours des rôles et des personas partagent leurs adresses : renommez le fichier",
+            )
 
 
 # Kinds whose ids are page addresses, grouped by the address space they share.
@@ -155,20 +191,37 @@ def _former_id_collisions(entities: Entities, where: dict) -> Iterator[Issue]:
                 for index, old in enumerate(entity.former_ids):
                     line, field = document.line(("former_ids", index)), format_field(("former_ids", index))
                     if old == entity_id:
-                        yield Issue(document.file, line, field,
-                                    f"« {old} » est l'identifiant actuel de cette fiche", "retirez-le de former_ids")
+                        yield Issue(
+                            document.file,
+                            line,
+                            field,
+                            f"« {old} » est l'identifiant actuel de cette fiche",
+                            "retirez-le de former_ids",
+                        )
                     elif old in current and entity_id in current[old].former_ids:
-                        yield Issue(document.file, line, field,
-                                    f"cycle : « {entity_id} » et « {old} » se donnent l'un l'autre comme ancien identifiant",
-                                    "une ancienne adresse ne mène qu'à la fiche qui l'a remplacée : retirez-la de l'une des deux")
+                        yield Issue(
+                            document.file,
+                            line,
+                            field,
+                            f"cycle : « {entity_id} » et « {old} » se donnent l'un l'autre comme ancien identifiant",
+                            "une ancienne adresse ne mène qu'à la fiche qui l'a remplacée : retirez-la de l'une des deux",
+                        )
                     elif old in current:
-                        yield Issue(document.file, line, field,
-                                    f"« {old} » est l'identifiant d'une fiche existante",
-                                    "une ancienne adresse ne peut pas cacher une page : retirez-la de former_ids")
+                        yield Issue(
+                            document.file,
+                            line,
+                            field,
+                            f"« {old} » est l'identifiant d'une fiche existante",
+                            "une ancienne adresse ne peut pas cacher une page : retirez-la de former_ids",
+                        )
                     elif old in claimed:
-                        yield Issue(document.file, line, field,
-                                    f"« {old} » est déjà l'ancien identifiant de « {claimed[old]} »",
-                                    "une ancienne adresse ne peut mener qu'à une page")
+                        yield Issue(
+                            document.file,
+                            line,
+                            field,
+                            f"« {old} » est déjà l'ancien identifiant de « {claimed[old]} »",
+                            "une ancienne adresse ne peut mener qu'à une page",
+                        )
                     else:
                         claimed[old] = entity_id
 

@@ -60,8 +60,15 @@ def read_catalog(root: Path, display_root: Path | None = None) -> tuple[tuple[Ra
             continue
         for path in sorted(folder.iterdir()):
             if path.suffix == ".yml":
-                issues.append(Issue(display_path(path, shown), None, "", "extension « .yml » ignorée",
-                                    f"renommez le fichier en « {path.stem}.yaml »"))
+                issues.append(
+                    Issue(
+                        display_path(path, shown),
+                        None,
+                        "",
+                        "extension « .yml » ignorée",
+                        f"renommez le fichier en « {path.stem}.yaml »",
+                    )
+                )
             if path.suffix != ".yaml" or not path.is_file():
                 continue
             document, problems = load_file(path, kind, display_path(path, shown))
@@ -76,15 +83,34 @@ def load_file(path: Path, kind: Kind, file: str) -> tuple[RawDocument | None, li
     issues: list[Issue] = []
     entity_id = path.stem
     if not _ID_RE.match(entity_id):
-        issues.append(Issue(file, None, "", f"le nom de fichier « {entity_id} » n'est pas un identifiant valide : "
-                            "minuscules sans accent, chiffres et tirets", f"renommez-le « {slugify(entity_id) or 'x'}.yaml »"))
+        issues.append(
+            Issue(
+                file,
+                None,
+                "",
+                f"le nom de fichier « {entity_id} » n'est pas un identifiant valide : "
+                "minuscules sans accent, chiffres et tirets",
+                f"renommez-le « {slugify(entity_id) or 'x'}.yaml »",
+            )
+        )
     try:
         raw = path.read_bytes()
     except OSError:  # no permission, a broken link, a file being replaced
-        return None, [*issues, Issue(file, None, "", "fichier illisible", "vérifiez que ce fichier peut être ouvert et lu")]
+        return None, [
+            *issues,
+            Issue(file, None, "", "fichier illisible", "vérifiez que ce fichier peut être ouvert et lu"),
+        ]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [*issues, Issue(file, None, "", f"fichier trop gros : {_bytes(len(raw))} octets, {_bytes(MAX_FILE_BYTES)} au plus",
-                                     "une fiche tient en quelques kilo-octets : ce fichier n'est sans doute pas le bon")]
+        return None, [
+            *issues,
+            Issue(
+                file,
+                None,
+                "",
+                f"fichier trop gros : {_bytes(len(raw))} octets, {_bytes(MAX_FILE_BYTES)} au plus",
+                "une fiche tient en quelques kilo-octets : ce fichier n'est sans doute pas le bon",
+            ),
+        ]
     try:
         text = raw.decode("utf-8-sig")  # a BOM from a Windows editor is harmless
     except UnicodeDecodeError as error:
@@ -96,9 +122,16 @@ def load_file(path: Path, kind: Kind, file: str) -> tuple[RawDocument | None, li
         return None, [*issues, syntax_issue(file, error, text)]
     except yaml.reader.ReaderError as error:  # a character YAML refuses anywhere (control codes)
         line = text[: max(text.find(chr(error.character)), 0)].count("\n") + 1
-        return None, [*issues, Issue(file, line, _field_at(text.splitlines(), line - 1),
-                                     f"caractère invisible interdit (U+{error.character:04X})",
-                                     "retirez-le : il vient souvent d'un copier-coller")]
+        return None, [
+            *issues,
+            Issue(
+                file,
+                line,
+                _field_at(text.splitlines(), line - 1),
+                f"caractère invisible interdit (U+{error.character:04X})",
+                "retirez-le : il vient souvent d'un copier-coller",
+            ),
+        ]
     issues.extend(builder.issues)
     if builder.issues or data is None:
         return None, issues
@@ -111,13 +144,19 @@ def _bytes(count: int) -> str:
 
 def _encoding_issue(file: str, raw: bytes, error: UnicodeDecodeError) -> Issue:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return Issue(file, 1, "", "le fichier est encodé en UTF-16, pas en UTF-8",
-                     "enregistrez-le en UTF-8 depuis votre éditeur")
+        return Issue(
+            file, 1, "", "le fichier est encodé en UTF-16, pas en UTF-8", "enregistrez-le en UTF-8 depuis votre éditeur"
+        )
     line = raw[: error.start].count(b"\n") + 1
     guess = raw[error.start : error.end].decode("cp1252", errors="replace")
     field = _field_at(raw.decode("utf-8", errors="replace").splitlines(), line - 1)
-    return Issue(file, line, field, f"le fichier n'est pas encodé en UTF-8 : « {guess} » semble écrit en Windows-1252 ou Latin-1",
-                 "enregistrez-le en UTF-8 depuis votre éditeur")
+    return Issue(
+        file,
+        line,
+        field,
+        f"le fichier n'est pas encodé en UTF-8 : « {guess} » semble écrit en Windows-1252 ou Latin-1",
+        "enregistrez-le en UTF-8 depuis votre éditeur",
+    )
 
 
 _LIST_HINT = "une liste se place sous un champ : « champ: » puis une ligne « - … » par élément, indentée"
@@ -125,21 +164,43 @@ _LIST_HINT = "une liste se place sous un champ : « champ: » puis une ligne « 
 _SYNTAX_MESSAGES: tuple[tuple[str, str, str | None], ...] = (
     ("tab character", "tabulation interdite", "indentez avec des espaces, jamais des tabulations"),
     ("end of stream", "fin du fichier inattendue", "une chaîne, une liste ou un bloc n'est pas fermé"),
-    ("mapping values are not allowed", "deux-points inattendu",
-     ("mettez la valeur entre guillemets si elle contient « : », vérifiez l'indentation "
-      "et qu'il ne manque pas « : » à la ligne précédente")),
+    (
+        "mapping values are not allowed",
+        "deux-points inattendu",
+        (
+            "mettez la valeur entre guillemets si elle contient « : », vérifiez l'indentation "
+            "et qu'il ne manque pas « : » à la ligne précédente"
+        ),
+    ),
     ("block sequence entries are not allowed", "élément de liste « - » inattendu", _LIST_HINT),
-    ("could not find expected ':'", "deux-points manquant après un nom de champ",
-     "écrivez « nom: valeur », ou indentez cette ligne si elle continue la valeur précédente"),
-    ("expected ',' or ']'", "crochet « [ » ouvert mais jamais fermé",
-     "fermez la liste par « ] » et séparez ses éléments par des virgules"),
-    ("expected ',' or '}'", "accolade « { » ouverte mais jamais fermée",
-     "fermez-la par « } » et séparez ses champs par des virgules"),
+    (
+        "could not find expected ':'",
+        "deux-points manquant après un nom de champ",
+        "écrivez « nom: valeur », ou indentez cette ligne si elle continue la valeur précédente",
+    ),
+    (
+        "expected ',' or ']'",
+        "crochet « [ » ouvert mais jamais fermé",
+        "fermez la liste par « ] » et séparez ses éléments par des virgules",
+    ),
+    (
+        "expected ',' or '}'",
+        "accolade « { » ouverte mais jamais fermée",
+        "fermez-la par « } » et séparez ses champs par des virgules",
+    ),
     ("undefined tag handle", "étiquette YAML inconnue", "mettez la valeur entre guillemets si elle commence par « ! »"),
-    ("expected alphabetic or numeric character", "« & » ou « * » en début de valeur", "mettez la valeur entre guillemets"),
+    (
+        "expected alphabetic or numeric character",
+        "« & » ou « * » en début de valeur",
+        "mettez la valeur entre guillemets",
+    ),
     ("directive", "ligne commençant par « % » inattendue", "mettez la valeur entre guillemets"),
     ("<document start>", "contenu après la fin du document (« ... »)", "retirez la ligne « ... »"),
-    ("document indicator", "ligne « --- » ou « ... » au milieu d'une valeur", "retirez-la ou mettez la valeur entre guillemets"),
+    (
+        "document indicator",
+        "ligne « --- » ou « ... » au milieu d'une valeur",
+        "retirez-la ou mettez la valeur entre guillemets",
+    ),
     ("node content", "valeur attendue", "vérifiez ce qui suit « - », « : » ou la virgule"),
 )
 
@@ -183,8 +244,10 @@ def _syntax_message(problem: str, context: str, text: str, column: int) -> tuple
     if "quoted scalar" in context and "end of stream" in problem:
         return "guillemet ouvert mais jamais fermé", "fermez la chaîne commencée à cette ligne"
     if "unknown escape character" in problem:
-        return (f"séquence « {text[column : column + 2]} » inconnue entre guillemets doubles",
-                "doublez la barre oblique inverse, « \\\\ », ou mettez la valeur entre apostrophes")
+        return (
+            f"séquence « {text[column : column + 2]} » inconnue entre guillemets doubles",
+            "doublez la barre oblique inverse, « \\\\ », ou mettez la valeur entre apostrophes",
+        )
     if "cannot start any token" in problem:
         if found == "\t":
             return "tabulation interdite", "indentez avec des espaces, jamais des tabulations"
@@ -193,9 +256,13 @@ def _syntax_message(problem: str, context: str, text: str, column: int) -> tuple
         if found == "-":
             return "élément de liste « - » inattendu", _LIST_HINT
         if text[:column].rstrip().endswith("'"):
-            return ("texte inattendu après une valeur entre apostrophes",
-                    ("entre apostrophes, une apostrophe ferme la valeur : doublez-la, « qu''il », "
-                     "ou mettez la valeur entre guillemets doubles"))
+            return (
+                "texte inattendu après une valeur entre apostrophes",
+                (
+                    "entre apostrophes, une apostrophe ferme la valeur : doublez-la, « qu''il », "
+                    "ou mettez la valeur entre guillemets doubles"
+                ),
+            )
         if text[:column].strip():
             return "texte inattendu après une valeur entre guillemets", "mettez toute la valeur entre les guillemets"
         return "indentation incohérente", "alignez ce champ sur les champs de même niveau"
@@ -226,8 +293,12 @@ class _Builder:
         next(events)  # DocumentEnd
         extra = next(events)
         if isinstance(extra, yaml.DocumentStartEvent):
-            self._issue(extra.start_mark.line + 1, (), "plusieurs documents dans un fichier",
-                        "une fiche par fichier : retirez la ligne « --- » et ce qui suit, ou créez un autre fichier")
+            self._issue(
+                extra.start_mark.line + 1,
+                (),
+                "plusieurs documents dans un fichier",
+                "une fiche par fichier : retirez la ligne « --- » et ce qui suit, ou créez un autre fichier",
+            )
             return None
         if data is None and not self.issues:
             self._issue(None, (), "fichier vide", "un fichier décrit une fiche : ajoutez ses champs")
@@ -253,8 +324,12 @@ class _Builder:
                 return None
             return event.value
         if len(path) >= MAX_DEPTH:
-            self._issue(line, path[:1], f"structure imbriquée sur plus de {MAX_DEPTH} niveaux",
-                        "une fiche n'a besoin que de quelques niveaux : vérifiez l'indentation")
+            self._issue(
+                line,
+                path[:1],
+                f"structure imbriquée sur plus de {MAX_DEPTH} niveaux",
+                "une fiche n'a besoin que de quelques niveaux : vérifiez l'indentation",
+            )
             _skip(events)
             return None
         if isinstance(event, yaml.SequenceStartEvent):
@@ -274,8 +349,12 @@ class _Builder:
             name = key.value
             self._check_properties(key, (*path, name))
             if name in mapping:
-                self._issue(key_line, (*path, name), "champ répété",
-                            f"déjà défini ligne {self.lines[(*path, name)]} : gardez-en un seul")
+                self._issue(
+                    key_line,
+                    (*path, name),
+                    "champ répété",
+                    f"déjà défini ligne {self.lines[(*path, name)]} : gardez-en un seul",
+                )
                 self._node(events, next(events), (*path, name))
                 continue
             self.lines[(*path, name)] = key_line
@@ -288,8 +367,11 @@ class _Builder:
         if event.anchor is not None:
             self._issue(line, path, "les ancres YAML (&nom) ne sont pas acceptées", f"retirez « &{event.anchor} »")
         if event.tag is not None and event.tag != "!":
-            hint = ("mettez plutôt la valeur entre guillemets" if event.tag == "tag:yaml.org,2002:str"
-                    else "retirez l'étiquette")
+            hint = (
+                "mettez plutôt la valeur entre guillemets"
+                if event.tag == "tag:yaml.org,2002:str"
+                else "retirez l'étiquette"
+            )
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
             self._issue(line, path, f"les étiquettes YAML ({tag}) ne sont pas acceptées", hint)
 
@@ -346,7 +428,15 @@ def _id_collisions(documents: list[RawDocument]) -> list[Issue]:
         if len(group) < 2:
             continue
         keep = next((document for document in group if document.id == slug), group[0])
-        issues += [Issue(other.file, None, "", f"identifiant trop proche de « {keep.id} » ({keep.file})",
-                         "deux fiches ne peuvent avoir la même adresse : renommez l'une d'elles")
-                   for other in group if other is not keep]
+        issues += [
+            Issue(
+                other.file,
+                None,
+                "",
+                f"identifiant trop proche de « {keep.id} » ({keep.file})",
+                "deux fiches ne peuvent avoir la même adresse : renommez l'une d'elles",
+            )
+            for other in group
+            if other is not keep
+        ]
     return issues

@@ -12,8 +12,15 @@ from pathlib import Path
 
 from .render import escape_text
 
-LIST_KINDS = {"roles": "path", "personas": "path", "paths": "path", "trades": "index", "irritants": "index",
-              "obstacles": "index", "sheets": "sheet"}
+LIST_KINDS = {
+    "roles": "path",
+    "personas": "path",
+    "paths": "path",
+    "trades": "index",
+    "irritants": "index",
+    "obstacles": "index",
+    "sheets": "sheet",
+}
 
 
 def define_env(env) -> None:
@@ -22,8 +29,11 @@ def define_env(env) -> None:
     entities = {kind: set(ids) for kind, ids in data["entities"].items()}
     # Only the pages a list can show, and only what it prints: the rest of the file (every card and its
     # facets) would stay in memory for the whole mkdocs build.
-    listed = [{key: page[key] for key in ("kind", "id", "title", "file")}
-              for page in data["pages"] if page["kind"] in LIST_KINDS.values()]
+    listed = [
+        {key: page[key] for key in ("kind", "id", "title", "file")}
+        for page in data["pages"]
+        if page["kind"] in LIST_KINDS.values()
+    ]
 
     @env.macro
     def declic_list(kind: str) -> str:
@@ -33,7 +43,9 @@ def define_env(env) -> None:
         page_kind = LIST_KINDS[kind]
         wanted = entities.get(kind) if kind in ("roles", "personas", "trades", "irritants", "obstacles") else None
         here = posixpath.dirname(env.page.file.src_uri)
-        lines = [f"- [{escape_text(page['title'])}]({posixpath.relpath(page['file'], here or '.')})"
-                 for page in listed
-                 if page["kind"] == page_kind and (wanted is None or page["id"] in wanted)]
+        lines = [
+            f"- [{escape_text(page['title'])}]({posixpath.relpath(page['file'], here or '.')})"
+            for page in listed
+            if page["kind"] == page_kind and (wanted is None or page["id"] in wanted)
+        ]
         return "\n".join(lines)

@@ -62,16 +62,29 @@ class LearningPath:
     @property
     def longest_step(self) -> int:
         """The longest learning step; follow-ups and the monthly ritual are another rhythm."""
-        return max((step.minutes for stage in self.stages if stage.key != "consolidation" for step in stage.steps),
-                   default=0)
+        return max(
+            (step.minutes for stage in self.stages if stage.key != "consolidation" for step in stage.steps), default=0
+        )
 
 
 def learners(catalog: Catalog) -> tuple[Learner, ...]:
-    roles = (Learner(role_id, "role", role.title, role_id, role.profile, role.level)
-             for role_id, role in catalog.roles.items())
-    personas = (Learner(persona_id, "persona", persona.name, persona.role, persona.profile, persona.level,
-                        persona.trade, persona.obstacles)
-                for persona_id, persona in catalog.personas.items())
+    roles = (
+        Learner(role_id, "role", role.title, role_id, role.profile, role.level)
+        for role_id, role in catalog.roles.items()
+    )
+    personas = (
+        Learner(
+            persona_id,
+            "persona",
+            persona.name,
+            persona.role,
+            persona.profile,
+            persona.level,
+            persona.trade,
+            persona.obstacles,
+        )
+        for persona_id, persona in catalog.personas.items()
+    )
     return (*roles, *personas)
 
 
@@ -79,20 +92,23 @@ def learning_path(catalog: Catalog, learner: Learner) -> LearningPath:
     profile = catalog.profiles[learner.profile]
     rank = catalog.levels[learner.level].rank
     ranked = sorted(catalog.prompts, key=lambda prompt_id: (-_score(catalog, learner, prompt_id), prompt_id))
-    level_of = lambda prompt_id: catalog.levels[catalog.prompts[prompt_id].level].rank  # noqa: E731
+    level_of = lambda prompt_id: catalog.levels[catalog.prompts[prompt_id].level].rank
 
     def pick(count: int, *rules) -> list[str]:
         """The best `count` prompts not yet taken, relaxing the rules one by one if too few fit."""
         for active in range(len(rules), -1, -1):
-            chosen = [prompt_id for prompt_id in ranked if prompt_id not in taken
-                      and all(rule(prompt_id) for rule in rules[:active])][:count]
+            chosen = [
+                prompt_id
+                for prompt_id in ranked
+                if prompt_id not in taken and all(rule(prompt_id) for rule in rules[:active])
+            ][:count]
             if len(chosen) == count or active == 0:
                 taken.extend(chosen)
                 return chosen
         return []
 
     taken: list[str] = []
-    short = lambda prompt_id: catalog.prompts[prompt_id].duration_minutes <= profile.step_minutes  # noqa: E731
+    short = lambda prompt_id: catalog.prompts[prompt_id].duration_minutes <= profile.step_minutes
     first = pick(1, lambda p: level_of(p) <= rank, short, lambda p: _fits_trade(catalog, learner, p))
     quick = pick(profile.quick_wins, lambda p: level_of(p) <= max(rank, 2), short)
     skills = pick(profile.skills, lambda p: level_of(p) >= rank, lambda p: level_of(p) <= rank + 1)
@@ -138,8 +154,13 @@ def _interest(catalog: Catalog, learner: Learner, prompt_ids: list[str]):
         card = _card_target(catalog, learner, prompt)
         irritant_id = card[1] if card else prompt.irritants[0]
         irritant = catalog.irritants[irritant_id]
-        yield Step("card" if card else "irritant", irritant.title, card[0] if card else f"irritants/{irritant_id}.md",
-                   prompt.duration_minutes, f"« {irritant.quote} »")
+        yield Step(
+            "card" if card else "irritant",
+            irritant.title,
+            card[0] if card else f"irritants/{irritant_id}.md",
+            prompt.duration_minutes,
+            f"« {irritant.quote} »",
+        )
 
 
 def _practice(catalog: Catalog, learner: Learner, prompt_id: str) -> Step:
@@ -161,8 +182,18 @@ def _consolidation(catalog: Catalog, prompt_ids: list[str]) -> tuple[Step, ...]:
     titles = ", ".join(f"« {prompt.title} »" for prompt in redo)
     return (
         Step("follow-up", "J+15 : refaire seul", None, minutes, f"Refaites seul, sans la fiche : {titles}."),
-        Step("follow-up", "J+30 : adapter à un nouveau cas", None, minutes,
-             "Appliquez chaque prompt à une situation nouvelle et partagez le meilleur résultat avec l'équipe."),
-        Step("ritual", "Chaque mois : le rituel « IA du mois »", None, MONTHLY_RITUAL_MINUTES,
-             "Une demi-heure en équipe pour montrer une réussite, un raté et une nouvelle idée."),
+        Step(
+            "follow-up",
+            "J+30 : adapter à un nouveau cas",
+            None,
+            minutes,
+            "Appliquez chaque prompt à une situation nouvelle et partagez le meilleur résultat avec l'équipe.",
+        ),
+        Step(
+            "ritual",
+            "Chaque mois : le rituel « IA du mois »",
+            None,
+            MONTHLY_RITUAL_MINUTES,
+            "Une demi-heure en équipe pour montrer une réussite, un raté et une nouvelle idée.",
+        ),
     )

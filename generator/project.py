@@ -45,8 +45,17 @@ class Project:
 def load_project(config_file: Path) -> Project:
     config_file = config_file.resolve()
     if not config_file.is_file():
-        raise CatalogError([Issue(str(config_file), None, "", "fichier de configuration introuvable",
-                                  "lancez la commande depuis le dossier du guide, ou indiquez -f mkdocs.yml")])
+        raise CatalogError(
+            [
+                Issue(
+                    str(config_file),
+                    None,
+                    "",
+                    "fichier de configuration introuvable",
+                    "lancez la commande depuis le dossier du guide, ou indiquez -f mkdocs.yml",
+                )
+            ]
+        )
     root = config_file.parent
     config, lines = _read_config(config_file)
     settings = _settings(config, config_file, lines)
@@ -55,9 +64,17 @@ def load_project(config_file: Path) -> Project:
     own = (root,)
     templates = root / settings.templates if settings.templates else None
     if templates and not templates.is_dir():
-        raise CatalogError([Issue(config_file.name, lines.get(_SETTINGS + ("templates",)), "extra.declic.templates",
-                                  f"dossier de gabarits « {settings.templates} » introuvable",
-                                  f"créez-le à côté de {config_file.name}, ou corrigez le chemin")])
+        raise CatalogError(
+            [
+                Issue(
+                    config_file.name,
+                    lines.get((*_SETTINGS, "templates")),
+                    "extra.declic.templates",
+                    f"dossier de gabarits « {settings.templates} » introuvable",
+                    f"créez-le à côté de {config_file.name}, ou corrigez le chemin",
+                )
+            ]
+        )
     return Project(
         root=root,
         config_file=config_file,
@@ -80,8 +97,17 @@ def _folder_setting(config: dict, key: str, default: str, config_file: Path, lin
     value = config.get(key, default)
     if not isinstance(value, str) or not value.strip():
         found = "une liste" if isinstance(value, list) else "des champs" if isinstance(value, dict) else f"« {value} »"
-        raise CatalogError([Issue(config_file.name, lines.get((key,)), key, f"chemin de dossier attendu, trouvé {found}",
-                                  f"par exemple « {key}: {default} »")])
+        raise CatalogError(
+            [
+                Issue(
+                    config_file.name,
+                    lines.get((key,)),
+                    key,
+                    f"chemin de dossier attendu, trouvé {found}",
+                    f"par exemple « {key}: {default} »",
+                )
+            ]
+        )
     return value
 
 
@@ -90,8 +116,17 @@ def _read_config(config_file: Path) -> tuple[dict, dict[FieldPath, int]]:
     try:
         text = config_file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise CatalogError([Issue(config_file.name, None, "", "le fichier n'est pas encodé en UTF-8",
-                                  "enregistrez-le en UTF-8 depuis votre éditeur")]) from None
+        raise CatalogError(
+            [
+                Issue(
+                    config_file.name,
+                    None,
+                    "",
+                    "le fichier n'est pas encodé en UTF-8",
+                    "enregistrez-le en UTF-8 depuis votre éditeur",
+                )
+            ]
+        ) from None
     loader = _ConfigLoader(text)
     try:
         node = loader.get_single_node()
@@ -101,8 +136,17 @@ def _read_config(config_file: Path) -> tuple[dict, dict[FieldPath, int]]:
     finally:
         loader.dispose()
     if not isinstance(config, dict):
-        raise CatalogError([Issue(config_file.name, None, "", "la configuration doit contenir des champs « nom: valeur »",
-                                  "partez du mkdocs.yml d'un guide existant")])
+        raise CatalogError(
+            [
+                Issue(
+                    config_file.name,
+                    None,
+                    "",
+                    "la configuration doit contenir des champs « nom: valeur »",
+                    "partez du mkdocs.yml d'un guide existant",
+                )
+            ]
+        )
     return config, node_lines(node)
 
 

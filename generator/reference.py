@@ -18,9 +18,16 @@ from .schema.types import without_none
 
 REFERENCE_PATH = "reference/index.md"
 KIND_TITLES = {
-    "sources": "Sources", "categories": "Catégories d'irritants", "obstacles": "Freins", "irritants": "Irritants",
-    "trades": "Métiers", "prompts": "Prompts et micro-fiches", "levels": "Niveaux",
-    "profiles": "Profils d'acculturation", "roles": "Rôles", "personas": "Personas",
+    "sources": "Sources",
+    "categories": "Catégories d'irritants",
+    "obstacles": "Freins",
+    "irritants": "Irritants",
+    "trades": "Métiers",
+    "prompts": "Prompts et micro-fiches",
+    "levels": "Niveaux",
+    "profiles": "Profils d'acculturation",
+    "roles": "Rôles",
+    "personas": "Personas",
 }
 
 
@@ -41,21 +48,31 @@ class KindDoc:
 
 
 def reference_page() -> Page:
-    kinds = tuple(KindDoc(kind.name, KIND_TITLES[kind.name], kind.folder, tuple(_fields(kind.model)))
-                  for kind in KINDS)
-    return Page(REFERENCE_PATH, "reference.md.j2", "index", "reference", "Référence du catalogue", (),
-                {"kinds": kinds})
+    kinds = tuple(KindDoc(kind.name, KIND_TITLES[kind.name], kind.folder, tuple(_fields(kind.model))) for kind in KINDS)
+    return Page(REFERENCE_PATH, "reference.md.j2", "index", "reference", "Référence du catalogue", (), {"kinds": kinds})
 
 
 def _fields(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
     docs = []
     for name, field in model.model_fields.items():
         annotation = without_none(field.annotation)
-        docs.append(FieldDoc(prefix + name, _type_label(annotation, str(field.metadata)), field.is_required(),
-                             field.description or ""))
+        docs.append(
+            FieldDoc(
+                prefix + name,
+                _type_label(annotation, str(field.metadata)),
+                field.is_required(),
+                field.description or "",
+            )
+        )
         inner = _inner_model(annotation)
         if inner:
-            marker = "[]" if typing.get_origin(annotation) is tuple else ".*" if typing.get_origin(annotation) is dict else ""
+            marker = (
+                "[]"
+                if typing.get_origin(annotation) is tuple
+                else ".*"
+                if typing.get_origin(annotation) is dict
+                else ""
+            )
             docs += _fields(inner, f"{prefix}{name}{marker}.")
     return docs
 
@@ -73,7 +90,9 @@ def _type_label(annotation: Any, constraints: str = "") -> str:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return "champs"
     base = typing.get_args(annotation)[0] if typing.get_origin(annotation) is typing.Annotated else annotation
-    metadata = constraints + (str(typing.get_args(annotation)[1:]) if typing.get_origin(annotation) is typing.Annotated else "")
+    metadata = constraints + (
+        str(typing.get_args(annotation)[1:]) if typing.get_origin(annotation) is typing.Annotated else ""
+    )
     if base is bool:
         return "true ou false"
     if base is int:
@@ -81,8 +100,12 @@ def _type_label(annotation: Any, constraints: str = "") -> str:
     return "identifiant" if "a-z0-9" in metadata else "texte"
 
 
-PLURALS = {"texte": "textes", "identifiant": "identifiants", "champs": "groupes de champs",
-           "nombre entier": "nombres entiers"}
+PLURALS = {
+    "texte": "textes",
+    "identifiant": "identifiants",
+    "champs": "groupes de champs",
+    "nombre entier": "nombres entiers",
+}
 
 
 def _plural(label: str) -> str:

@@ -7,12 +7,13 @@ Every `{{ value }}` a template prints is escaped for Markdown and HTML unless it
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 import posixpath
 import re
-from functools import lru_cache
+from collections.abc import Iterable
+from dataclasses import asdict
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import segno
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -26,7 +27,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 # Characters that some Markdown extension could read as syntax anywhere in a line, written as
 # numeric entities: they render as the same characters and are never parsed.
-_INLINE = {char: f"&#{ord(char)};" for char in "&<>*_`[]()|{}\\~^=!#\""}
+_INLINE = {char: f"&#{ord(char)};" for char in '&<>*_`[]()|{}\\~^=!#"'}
 _INLINE_TABLE = str.maketrans(_INLINE)
 # Characters that are syntax only at the start of a paragraph (lists, quotes, headings, definitions).
 _QUERY = re.compile(r"^([a-z]+=[a-z0-9,/-]*(&[a-z]+=[a-z0-9,/-]*)*)?$")
@@ -54,7 +55,7 @@ def escape_paragraphs(value: str) -> Markup:
 
 
 def _finalize(value: Any) -> Any:
-    if isinstance(value, Markup) or isinstance(value, (int, float)):
+    if isinstance(value, (Markup, int, float)):
         return value
     return _escaped(value) if type(value) is str else escape_text(value)
 
@@ -73,7 +74,7 @@ def relative_path(target: str, start: str) -> str:
     system for the working directory on every call, which took a quarter of the rendering time."""
     target_parts, start_parts = target.split("/"), start.split("/") if start else []
     common = 0
-    for target_part, start_part in zip(target_parts, start_parts):
+    for target_part, start_part in zip(target_parts, start_parts, strict=False):
         if target_part != start_part:
             break
         common += 1
@@ -105,14 +106,21 @@ def _qr_code(context) -> Markup:
     if not site_url:
         return Markup("")
     url = site_url.rstrip("/") + "/" + page_url(context["page_path"])
-    svg = segno.make_qr(url, error="m").svg_inline(scale=3, omitsize=True, svgclass="declic-qr__code",
-                                                    title="Code QR de l'adresse de cette page")
+    svg = segno.make_qr(url, error="m").svg_inline(
+        scale=3, omitsize=True, svgclass="declic-qr__code", title="Code QR de l'adresse de cette page"
+    )
     return Markup(f'<div class="declic-qr">{svg}<p>Cette page en ligne :<br>{_html(url)}</p></div>')
 
 
 def _html(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("{", "&#123;").replace("}", "&#125;"))
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("{", "&#123;")
+        .replace("}", "&#125;")
+    )
 
 
 def _duration(minutes: int) -> str:
@@ -124,7 +132,12 @@ def _duration(minutes: int) -> str:
 
 def _json_data(value: Any) -> Markup:
     """JSON for a <script type="application/json"> block: nothing in it can close the script."""
-    text = json.dumps(value, ensure_ascii=False, default=asdict).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = (
+        json.dumps(value, ensure_ascii=False, default=asdict)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
     return Markup(text)
 
 
@@ -142,7 +155,7 @@ def _html_escaped(value: Any) -> Any:
     return value
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment(overrides: Path | None = None) -> Environment:
     loaders = [FileSystemLoader(overrides)] if overrides else []
     env = Environment(
@@ -162,5 +175,4 @@ def environment(overrides: Path | None = None) -> Environment:
 def render(page: Page, extra: dict[str, Any] | None = None, overrides: Path | None = None, site_url: str = "") -> str:
     """`site_url`, the published address of the site, adds a QR code to the pages printed in workshops."""
     template = environment(overrides).get_template(page.template)
-    return template.render(**page.context, **(extra or {}), page_path=page.path, page_kind=page.kind,
-                           site_url=site_url)
+    return template.render(**page.context, **(extra or {}), page_path=page.path, page_kind=page.kind, site_url=site_url)

@@ -16,8 +16,11 @@ TEMPLATE = Path(__file__).parent / "guide_template"
 
 def guide_files(name: str) -> dict[str, str]:
     """Relative path → text of every file of a new guide."""
-    files = {path.relative_to(TEMPLATE).as_posix(): Template(path.read_text(encoding="utf-8")).substitute(name=name)
-             for path in sorted(TEMPLATE.rglob("*")) if path.is_file()}
+    files = {
+        path.relative_to(TEMPLATE).as_posix(): Template(path.read_text(encoding="utf-8")).substitute(name=name)
+        for path in sorted(TEMPLATE.rglob("*"))
+        if path.is_file()
+    }
     files.update({f"{SCHEMAS_DIR}/{file_name}": text for file_name, text in json_schemas().items()})
     return files
 

@@ -23,8 +23,7 @@ def json_schemas() -> dict[str, str]:
     files = {}
     for kind in KINDS:
         schema = kind.model.model_json_schema()
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-                  "$id": schema_file_name(kind), **schema}
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": schema_file_name(kind), **schema}
         files[schema_file_name(kind)] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     return files
 

@@ -7,7 +7,7 @@ persona of a hidden trade). Pure: runs between `validate` and `link`.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from .errors import CatalogError, Issue, suggest
 from .schema.settings import Selection, Settings
@@ -20,8 +20,10 @@ def select(entities: Entities, settings: Settings, config_name: str) -> Entities
     issues = list(_unknown_ids(entities, settings, config_name))
     if issues:
         raise CatalogError(issues)
-    kept = {kind: {entity_id for entity_id in entities.get(kind, {}) if _wanted(settings, kind, entity_id)}
-            for kind in SELECTABLE}
+    kept = {
+        kind: {entity_id for entity_id in entities.get(kind, {}) if _wanted(settings, kind, entity_id)}
+        for kind in SELECTABLE
+    }
     dropped = {kind: set(entities.get(kind, {})) - kept[kind] for kind in SELECTABLE}
     # Only what the selection removed is trimmed: an unknown id stays, for `link` to report it.
     result = dict(entities)
@@ -40,7 +42,8 @@ def select(entities: Entities, settings: Settings, config_name: str) -> Entities
         and (roles := tuple(r for r in prompt.roles if r not in dropped["roles"]))
     }
     result["personas"] = {
-        persona_id: persona for persona_id, persona in _keep(entities, "personas", kept).items()
+        persona_id: persona
+        for persona_id, persona in _keep(entities, "personas", kept).items()
         if persona.trade not in dropped["trades"] and persona.role not in dropped["roles"]
     }
     return result
@@ -62,5 +65,10 @@ def _unknown_ids(entities: Entities, settings: Settings, config_name: str) -> It
             known = entities.get(kind, {})
             for index, entity_id in enumerate(getattr(selection, kind) or ()):
                 if entity_id not in known:
-                    yield Issue(config_name, None, f"extra.declic.{choice}.{kind}[{index}]",
-                                f"« {entity_id} » introuvable dans le catalogue", suggest(entity_id, known))
+                    yield Issue(
+                        config_name,
+                        None,
+                        f"extra.declic.{choice}.{kind}[{index}]",
+                        f"« {entity_id} » introuvable dans le catalogue",
+                        suggest(entity_id, known),
+                    )

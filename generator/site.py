@@ -120,9 +120,21 @@ def _index_for_search(site: Path) -> None:
             else:
                 os.link(page, copy)  # same folder tree, same disk: no copy needed
         result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(site / "pagefind"),
-             "--exclude-selectors", ".headerlink"],  # the « ¶ » after each heading is no word
-            capture_output=True, text=True, check=False)
+            [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                str(pages),
+                "--output-path",
+                str(site / "pagefind"),
+                "--exclude-selectors",
+                ".headerlink",
+            ],  # the « ¶ » after each heading is no word
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     if result.returncode:
         raise SiteBuildError(f"l'index de recherche Pagefind n'a pas pu être construit : {result.stderr.strip()}")
 

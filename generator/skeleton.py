@@ -36,8 +36,9 @@ def skeleton(kind: Kind, entity_id: str, catalog: Catalog) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _fields(model: type[BaseModel], kind: str, path: tuple[str, ...], references: dict[str, str],
-            catalog: Catalog, indent: int) -> list[str]:
+def _fields(
+    model: type[BaseModel], kind: str, path: tuple[str, ...], references: dict[str, str], catalog: Catalog, indent: int
+) -> list[str]:
     pad = " " * indent
     lines = []
     for name, field in model.model_fields.items():
@@ -51,8 +52,9 @@ def _fields(model: type[BaseModel], kind: str, path: tuple[str, ...], references
     return lines
 
 
-def _value(annotation: Any, kind: str, path: tuple[str, ...], references: dict[str, str],
-           catalog: Catalog, indent: int) -> list[str]:
+def _value(
+    annotation: Any, kind: str, path: tuple[str, ...], references: dict[str, str], catalog: Catalog, indent: int
+) -> list[str]:
     """The value of a field as YAML lines: the first goes after « name: », the others below it."""
     annotation = without_none(annotation)
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
@@ -77,8 +79,14 @@ def _value(annotation: Any, kind: str, path: tuple[str, ...], references: dict[s
         if path == ("variables",):
             variable = _fields(args[1], kind, (*path, "*"), references, catalog, indent + 4)
             return ["", f"{' ' * (indent + 2)}{EXAMPLE_VARIABLE}:", *variable]
-        names = sorted({name for prompt in catalog.prompts.values() for name, variable in prompt.variables.items()
-                        if variable.from_trade}) or ["metier"]
+        names = sorted(
+            {
+                name
+                for prompt in catalog.prompts.values()
+                for name, variable in prompt.variables.items()
+                if variable.from_trade
+            }
+        ) or ["metier"]
         return ["", *(f"{' ' * (indent + 2)}{name}: {PLACEHOLDER}" for name in names)]
     return [f" {_scalar(annotation, kind, path, references, catalog)}"]
 

@@ -18,9 +18,32 @@ from jinja2.exceptions import TemplateAssertionError
 from .errors import Issue, display_path, suggest
 from .render import environment
 
-_TAGS = ("if", "elif", "else", "endif", "for", "endfor", "set", "endset", "block", "endblock", "macro",
-         "endmacro", "call", "endcall", "filter", "endfilter", "include", "import", "from", "extends",
-         "raw", "endraw", "with", "endwith")
+_TAGS = (
+    "if",
+    "elif",
+    "else",
+    "endif",
+    "for",
+    "endfor",
+    "set",
+    "endset",
+    "block",
+    "endblock",
+    "macro",
+    "endmacro",
+    "call",
+    "endcall",
+    "filter",
+    "endfilter",
+    "include",
+    "import",
+    "from",
+    "extends",
+    "raw",
+    "endraw",
+    "with",
+    "endwith",
+)
 
 
 def check_templates(folder: Path, root: Path) -> list[Issue]:
@@ -52,7 +75,9 @@ def _location(error: Exception, folder: Path) -> tuple[Path, int | None] | None:
         path = Path(error.filename)
         return (path, error.lineno) if path.is_relative_to(folder) else None
     # Rendering errors: Jinja rewrites the traceback so that template lines appear as frames.
-    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if Path(frame.filename).is_relative_to(folder)]
+    frames = [
+        frame for frame in traceback.extract_tb(error.__traceback__) if Path(frame.filename).is_relative_to(folder)
+    ]
     return (Path(frames[-1].filename), frames[-1].lineno) if frames else None
 
 
@@ -74,8 +99,10 @@ def _explain(error: Exception, filters: Iterable[str]) -> tuple[str, str | None]
         return f"gabarit : « {error.name} » introuvable", "vérifiez le nom du fichier inclus ou étendu"
     if isinstance(error, UndefinedError):
         if match := re.search(r"has no attribute '(\w+)'", text):
-            return (f"gabarit : « {match.group(1)} » n'existe pas ici",
-                    "la page « Référence du catalogue » donne les champs de chaque fiche")
+            return (
+                f"gabarit : « {match.group(1)} » n'existe pas ici",
+                "la page « Référence du catalogue » donne les champs de chaque fiche",
+            )
         if match := re.search(r"'(\w+)' is undefined", text):
             return f"gabarit : variable « {match.group(1)} » inconnue", None
         return "gabarit : valeur inconnue", None

@@ -42,8 +42,14 @@ def _issues(document: RawDocument, error: ValidationError) -> list[Issue]:
     return schema_issues(error, document.kind.model, document.file, document.line, entity_id=document.id)
 
 
-def schema_issues(error: ValidationError, model: type[BaseModel], file: str, line: Callable[[FieldPath], int | None],
-                  prefix: FieldPath = (), entity_id: str | None = None) -> list[Issue]:
+def schema_issues(
+    error: ValidationError,
+    model: type[BaseModel],
+    file: str,
+    line: Callable[[FieldPath], int | None],
+    prefix: FieldPath = (),
+    entity_id: str | None = None,
+) -> list[Issue]:
     """Pydantic's errors for one file → French problems with line and field; `prefix` is where the
     validated object sits in the file (`extra.declic` in mkdocs.yml)."""
     items = error.errors(include_url=False)
@@ -62,8 +68,9 @@ def schema_issues(error: ValidationError, model: type[BaseModel], file: str, lin
     return issues
 
 
-def _explain(model: type[BaseModel], loc: FieldPath, item: dict[str, Any],
-             entity_id: str | None) -> tuple[str, str | None]:
+def _explain(
+    model: type[BaseModel], loc: FieldPath, item: dict[str, Any], entity_id: str | None
+) -> tuple[str, str | None]:
     kind, ctx, value = item["type"], item.get("ctx", {}), item.get("input")
     if kind == "missing":
         if loc and isinstance(loc[-1], int):  # a fixed-length tuple (the quiz) one item short
@@ -75,23 +82,30 @@ def _explain(model: type[BaseModel], loc: FieldPath, item: dict[str, Any],
         if loc == ("id",) and entity_id is not None:
             return "champ inconnu", _id_hint(entity_id, value)
         return "champ inconnu", suggest(str(loc[-1]), _field_names(model, loc[:-1])) or (
-            "champs possibles : " + ", ".join(sorted(_field_names(model, loc[:-1]))))
+            "champs possibles : " + ", ".join(sorted(_field_names(model, loc[:-1])))
+        )
     if kind == "string_pattern_mismatch":
         if not str(value).strip():
             return "identifiant vide", "écrivez l'identifiant d'une fiche : le nom de son fichier sans « .yaml »"
         if "a-z0-9" in ctx.get("pattern", "") and "_" not in ctx.get("pattern", ""):
-            return (f"identifiant invalide « {value} » : minuscules sans accent, chiffres et tirets",
-                    f"écrivez « {slugify(str(value))} »")
-        return (f"nom invalide « {value} » : minuscules sans accent, chiffres et « _ »",
-                f"écrivez « {slugify(str(value), separator='_')} »")
+            return (
+                f"identifiant invalide « {value} » : minuscules sans accent, chiffres et tirets",
+                f"écrivez « {slugify(str(value))} »",
+            )
+        return (
+            f"nom invalide « {value} » : minuscules sans accent, chiffres et « _ »",
+            f"écrivez « {slugify(str(value), separator='_')} »",
+        )
     if kind in ("string_type",):
         return f"texte attendu, trouvé {_shape(value)}", (
-            "un texte qui commence par « [ » se met entre guillemets" if isinstance(value, list) else None)
+            "un texte qui commence par « [ » se met entre guillemets" if isinstance(value, list) else None
+        )
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"nombre entier attendu, trouvé « {value} »", _number_hint(loc, value)
     if kind in ("bool_parsing", "bool_type"):
         return f"« true » ou « false » attendu, trouvé « {value} »", _BOOLEAN_HINTS.get(
-            str(value).strip().lower(), "écrivez « true » pour oui, « false » pour non")
+            str(value).strip().lower(), "écrivez « true » pour oui, « false » pour non"
+        )
     if kind == "greater_than_equal":
         return f"doit valoir au moins {ctx['ge']}, trouvé {value}", _description(model, loc)
     if kind == "less_than_equal":
@@ -101,8 +115,10 @@ def _explain(model: type[BaseModel], loc: FieldPath, item: dict[str, Any],
     if kind in ("too_short", "too_long"):
         bound = ctx["min_length"] if kind == "too_short" else ctx["max_length"]
         limit = "au moins" if kind == "too_short" else "au plus"
-        return (f"{limit} {_items(bound)} attendu{'s' if bound > 1 else ''}, trouvé {ctx['actual_length']}",
-                _description(model, loc))
+        return (
+            f"{limit} {_items(bound)} attendu{'s' if bound > 1 else ''}, trouvé {ctx['actual_length']}",
+            _description(model, loc),
+        )
     if kind == "literal_error":
         expected = [option.strip(" '") for option in ctx["expected"].replace(" or ", ", ").split(",")]
         return f"valeur « {value} » inconnue, attendu : {', '.join(expected)}", suggest(str(value), expected)
@@ -127,15 +143,21 @@ def _explain(model: type[BaseModel], loc: FieldPath, item: dict[str, Any],
 
 
 _NOTHING = {"no", "non", "none", "aucun", "aucune", "rien", "false"}
-_BOOLEAN_HINTS = {"oui": "écrivez « true »", "non": "écrivez « false »", "vrai": "écrivez « true »",
-                  "faux": "écrivez « false »"}
+_BOOLEAN_HINTS = {
+    "oui": "écrivez « true »",
+    "non": "écrivez « false »",
+    "vrai": "écrivez « true »",
+    "faux": "écrivez « false »",
+}
 
 
 def _id_hint(entity_id: str, value: Any) -> str:
     if value is None or str(value) == entity_id:
         return f"l'identifiant est le nom du fichier, « {entity_id} » : retirez ce champ"
-    return (f"l'identifiant est le nom du fichier, « {entity_id} » : retirez ce champ, "
-            f"ou renommez le fichier « {slugify(str(value)) or entity_id}.yaml »")
+    return (
+        f"l'identifiant est le nom du fichier, « {entity_id} » : retirez ce champ, "
+        f"ou renommez le fichier « {slugify(str(value)) or entity_id}.yaml »"
+    )
 
 
 def _number_hint(loc: FieldPath, value: Any) -> str | None:

@@ -37,10 +37,17 @@ def check_conflicts(generated: Mapping[str, bytes], content: Mapping[str, Path],
     """A generated page never replaces a hand-written one: both at one address is an error, also
     when their files differ (`fiches/x.md` and `fiches/x/index.md` are both served at `fiches/x/`)."""
     addresses = {_address(path): path for path in generated}
-    issues = [Issue(display_path(source, root), None, "",
-                    f"cette page écrite à la main a la même adresse qu'une page générée ({addresses[_address(path)]})",
-                    "renommez ou déplacez la page écrite à la main")
-              for path, source in sorted(content.items()) if _address(path) in addresses]
+    issues = [
+        Issue(
+            display_path(source, root),
+            None,
+            "",
+            f"cette page écrite à la main a la même adresse qu'une page générée ({addresses[_address(path)]})",
+            "renommez ou déplacez la page écrite à la main",
+        )
+        for path, source in sorted(content.items())
+        if _address(path) in addresses
+    ]
     if issues:
         raise CatalogError(issues)
 
@@ -85,7 +92,7 @@ def _holds(target: Path, data: bytes) -> bool:
 def _remove_stale(docs_dir: Path, wanted: Collection[str]) -> tuple[str, ...]:
     """Delete the files nobody produces any more, then the folders they leave empty."""
     removed = []
-    for folder, folder_names, file_names in os.walk(docs_dir, topdown=False):  # children before parents
+    for folder, _folder_names, file_names in os.walk(docs_dir, topdown=False):  # children before parents
         here = Path(folder)
         relative = here.relative_to(docs_dir).as_posix()
         prefix = "" if relative == "." else f"{relative}/"

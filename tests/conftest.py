@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -49,7 +49,7 @@ def default_catalog(default_site) -> dict:
     return json.loads((default_site / "catalogue.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def soup(path: Path) -> BeautifulSoup:
     """Parsed HTML of a built page; pages never change once built, so each is parsed once."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")

@@ -9,7 +9,6 @@ import unicodedata
 
 import pytest
 import yaml
-
 from conftest import ROOT, soup
 
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -59,8 +58,10 @@ def test_every_figure_names_its_source(default_site):
 
 
 def test_cards_whose_prompt_takes_client_data_say_what_to_remove(default_site):
-    prompts = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
-               for path in (ROOT / "usecases" / "prompts").glob("*.yaml")}
+    prompts = {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in (ROOT / "usecases" / "prompts").glob("*.yaml")
+    }
     for page in pages(default_site, "cas-usage/*/*/index.html"):
         html = article(page)
         for block in html.select(".declic-prompt"):
@@ -103,7 +104,7 @@ def _words(text: str) -> list[str]:
 
 
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[index:index + SHINGLE]) for index in range(len(words) - SHINGLE + 1)}
+    return {tuple(words[index : index + SHINGLE]) for index in range(len(words) - SHINGLE + 1)}
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the source texts (../shared/seeds) are not beside this clone")
@@ -112,12 +113,17 @@ def test_no_sentence_is_copied_from_the_source_texts():
     for seed in SEEDS.glob("0*.txt"):
         sources |= _shingles(_words(seed.read_text(encoding="utf-8")))
     # Quoted on purpose: the documents' titles, and the method's own motto.
-    quoted = [yaml.safe_load(path.read_text(encoding="utf-8"))["title"] for path in ROOT.glob("usecases/sources/*.yaml")]
+    quoted = [
+        yaml.safe_load(path.read_text(encoding="utf-8"))["title"] for path in ROOT.glob("usecases/sources/*.yaml")
+    ]
     for phrase in (*quoted, MOTTO):
         sources -= _shingles(_words(phrase))
     # Source files are left out: they quote the documents' titles on purpose.
-    ours = [path for path in (*ROOT.glob("usecases/*/*.yaml"), *ROOT.glob("personas/*/*.yaml"), *ROOT.glob("content/*.md"))
-            if path.parent.name != "sources"]
+    ours = [
+        path
+        for path in (*ROOT.glob("usecases/*/*.yaml"), *ROOT.glob("personas/*/*.yaml"), *ROOT.glob("content/*.md"))
+        if path.parent.name != "sources"
+    ]
     copied = []
     for path in ours:
         shared = _shingles(_words(path.read_text(encoding="utf-8"))) & sources

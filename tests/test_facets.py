@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import yaml
-
 from conftest import ROOT
 
 
@@ -25,6 +24,8 @@ def test_each_card_has_the_facets_of_its_trade_irritant_and_prompts(default_cata
         assert facets["category"] == irritants[irritant_id]["category"]
         assert facets["obstacles"] == irritants[irritant_id].get("obstacles", [])
         assert set(facets["levels"]) == {prompt["level"] for prompt in solving}
-        assert [levels[level]["rank"] for level in facets["levels"]] == sorted(levels[level]["rank"] for level in facets["levels"])
+        assert [levels[level]["rank"] for level in facets["levels"]] == sorted(
+            levels[level]["rank"] for level in facets["levels"]
+        )
         assert facets["duration"] == min(prompt["duration_minutes"] for prompt in solving)
         assert facets["labels"]["levels"] == [levels[level]["title"] for level in facets["levels"]]

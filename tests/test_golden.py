@@ -13,8 +13,11 @@ GOLDEN = Path(__file__).parent / "golden" / "mini"
 
 
 def generated_files(docs: Path) -> dict[str, str]:
-    return {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8")
-            for path in sorted(docs.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(docs.rglob("*"))
+        if path.is_file()
+    }
 
 
 def test_generated_markdown_matches_the_golden_files(mini, request):
@@ -41,8 +44,9 @@ def test_only_the_pages_of_a_changed_irritant_are_rewritten(mini):
     project = load_project(mini)
     generate(project)
     irritant = mini.parent / "usecases" / "irritants" / "ecrire-devis.yaml"
-    irritant.write_text(irritant.read_text(encoding="utf-8").replace("trop courts", "bien trop courts"),
-                        encoding="utf-8")
+    irritant.write_text(
+        irritant.read_text(encoding="utf-8").replace("trop courts", "bien trop courts"), encoding="utf-8"
+    )
     written = set(generate(project).report.written)
     assert "cas-usage/plombier/ecrire-devis.md" in written
     assert "cas-usage/fleuriste/relancer-factures.md" not in written

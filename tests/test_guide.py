@@ -8,8 +8,8 @@ import re
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import ROOT, soup
+
 from generator.cli import main
 
 TRADE = """\
@@ -60,12 +60,15 @@ def guide(tmp_path_factory):
     run("init", str(folder), "--name", "Mairie de Saint-Exemple")
     config = folder / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"    inherit_default_catalog: true\n(    #.*\n|    data_rules:\n(      .*\n)+)*", SETTINGS, text),
-                      encoding="utf-8")
+    config.write_text(
+        re.sub(r"    inherit_default_catalog: true\n(    #.*\n|    data_rules:\n(      .*\n)+)*", SETTINGS, text),
+        encoding="utf-8",
+    )
     prompt = yaml.safe_load((ROOT / "usecases/prompts/relance-facture-cordiale.yaml").read_text(encoding="utf-8"))
     prompt["title"] = "Relance de facture à la façon de la mairie"
     (folder / "usecases/prompts/relance-facture-cordiale.yaml").write_text(
-        yaml.safe_dump(prompt, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        yaml.safe_dump(prompt, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     (folder / "usecases/trades/agent-accueil.yaml").write_text(TRADE, encoding="utf-8")
     (folder / "personas/people/odile-accueil.yaml").write_text(PERSONA, encoding="utf-8")
     run("build", "-f", str(config))
@@ -73,8 +76,17 @@ def guide(tmp_path_factory):
 
 
 def test_init_creates_a_guide_with_its_own_folders_and_readme(guide):
-    for path in ("mkdocs.yml", "README.md", "content/index.md", "usecases/irritants", "usecases/prompts",
-                 "personas/people", "schemas/irritants.schema.json", ".gitlab-ci.yml", ".github/workflows/pages.yml"):
+    for path in (
+        "mkdocs.yml",
+        "README.md",
+        "content/index.md",
+        "usecases/irritants",
+        "usecases/prompts",
+        "personas/people",
+        "schemas/irritants.schema.json",
+        ".gitlab-ci.yml",
+        ".github/workflows/pages.yml",
+    ):
         assert (guide / path).exists(), path
     assert "Mairie de Saint-Exemple" in (guide / "README.md").read_text(encoding="utf-8")
 
@@ -129,7 +141,7 @@ def test_new_writes_a_valid_skeleton_with_every_field_commented(guide, kind):
         from generator.schema import KINDS_BY_NAME
 
         for field in KINDS_BY_NAME[KIND_CHOICES[kind]].model.model_fields:
-            assert re.search(rf"^#? ?{field}:", text, re.M), field
+            assert re.search(rf"^#? ?{field}:", text, re.MULTILINE), field
     finally:
         written.unlink()
 
@@ -142,7 +154,9 @@ def test_check_reports_problems_of_the_guide_with_a_suggestion(guide):
     try:
         result = CliRunner().invoke(main, ["check", "-f", str(config)])
         assert result.exit_code == 1
-        assert ("personas/people/odile-accueil.yaml:5: trade: métier « agent-acceuil » introuvable "
-                "(vouliez-vous dire « agent-accueil » ?)") in result.stderr
+        assert (
+            "personas/people/odile-accueil.yaml:5: trade: métier « agent-acceuil » introuvable "
+            "(vouliez-vous dire « agent-accueil » ?)"
+        ) in result.stderr
     finally:
         broken.write_text(original, encoding="utf-8")

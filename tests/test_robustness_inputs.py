@@ -21,13 +21,18 @@ from generator.project import load_project
 from generator.schema import KINDS, KINDS_BY_NAME
 from generator.validate import validate
 
-FUZZ = settings(max_examples=100, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+FUZZ = settings(
+    max_examples=100,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 # Words of pydantic's, PyYAML's or Jinja's own messages: a message that still has them was not translated.
 ENGLISH = re.compile(r"\b(Input|should|Field required|Value error|valid|expected|found|unexpected|line \d)\b")
 QUOTED = re.compile(r"«[^»]*»")
-ENTITY_FILES = sorted(path.relative_to(MINI).as_posix() for kind in KINDS
-                      for path in (MINI / kind.folder).glob("*.yaml"))
+ENTITY_FILES = sorted(
+    path.relative_to(MINI).as_posix() for kind in KINDS for path in (MINI / kind.folder).glob("*.yaml")
+)
 
 
 @pytest.fixture(scope="module")
@@ -108,9 +113,14 @@ def test_any_bytes_as_a_file(guide, content):
 
 yaml_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | any_text,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.sampled_from(["title", "quote", "cost", "facts", "text", "source", "obstacles"]) | any_text,
-                      children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["title", "quote", "cost", "facts", "text", "source", "obstacles"]) | any_text,
+            children,
+            max_size=5,
+        )
+    ),
     max_leaves=20,
 )
 
@@ -176,13 +186,29 @@ def test_any_file_name_as_an_id(guide, relative, name):
         target.rename(source)
 
 
-settings_keys = st.sampled_from(["inherit_default_catalog", "templates", "only", "hide", "search", "colors",
-                                 "assistants", "data_rules", "site_url"]) | any_text
+settings_keys = (
+    st.sampled_from(
+        [
+            "inherit_default_catalog",
+            "templates",
+            "only",
+            "hide",
+            "search",
+            "colors",
+            "assistants",
+            "data_rules",
+            "site_url",
+        ]
+    )
+    | any_text
+)
 
 
 @FUZZ
-@given(top=st.dictionaries(st.sampled_from(["docs_dir", "site_dir", "site_url", "extra"]), yaml_values, max_size=3),
-       declic=st.dictionaries(settings_keys, yaml_values, max_size=4))
+@given(
+    top=st.dictionaries(st.sampled_from(["docs_dir", "site_dir", "site_url", "extra"]), yaml_values, max_size=3),
+    declic=st.dictionaries(settings_keys, yaml_values, max_size=4),
+)
 def test_any_value_in_the_guide_settings(guide, top, declic):
     """mkdocs.yml's own fields and extra.declic, given any YAML value: a reported problem at worst."""
     config_file = guide / "mkdocs.yml"

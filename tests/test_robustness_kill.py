@@ -23,8 +23,11 @@ TITLE = "title: Relancer les factures impayées"
 
 
 def snapshot(site: Path) -> dict[str, str]:
-    return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(site.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
 
 
 def run_build(guide: Path) -> None:
@@ -91,8 +94,9 @@ def test_a_killed_build_leaves_a_whole_site_and_the_next_build_succeeds(tmp_path
     assert snapshot(guide / "site") == versions[1]
 
     set_version(guide, 2)
-    process = subprocess.Popen([DECLIC, "build", "-f", guide / "mkdocs.yml"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [DECLIC, "build", "-f", guide / "mkdocs.yml"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     while process.poll() is None and not MOMENTS[moment](guide):
         time.sleep(0.002)
     process.send_signal(signal.SIGKILL)

@@ -37,13 +37,31 @@ ATTACKS = (
     "<a href=\"javascript:alert('XSS-10')\">lien</a>",
     "![image](javascript:alert('XSS-11'))",
     "<svg onload=alert('XSS-12')>",
-    "=HYPERLINK(\"https://example.org\";\"XSS-13\")",
+    '=HYPERLINK("https://example.org";"XSS-13")',
     "*XSS-14* _gras_ `code` | cellule | ~~barré~~",
 )
 # Free-text fields of every kind (ids, numbers and choices are checked by the schema instead).
-TEXT_FIELDS = {"title", "quote", "description", "name", "sector", "story", "text", "label", "example",
-               "objective", "experience", "observation", "principle", "redo_alone", "question", "answer",
-               "author", "note", "per"}
+TEXT_FIELDS = {
+    "title",
+    "quote",
+    "description",
+    "name",
+    "sector",
+    "story",
+    "text",
+    "label",
+    "example",
+    "objective",
+    "experience",
+    "observation",
+    "principle",
+    "redo_alone",
+    "question",
+    "answer",
+    "author",
+    "note",
+    "per",
+}
 TEXT_LISTS = {"needs", "steps", "check", "never_paste", "mistakes", "goals"}
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "xlink:href", "poster")
 DATE_STAMPED = {"sitemap.xml", "sitemap.xml.gz"}  # mkdocs writes the build date into them
@@ -74,18 +92,22 @@ def attacked_guide(target: Path, search: str) -> Path:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         path.write_text(yaml.safe_dump(attack(data, counter), allow_unicode=True), encoding="utf-8")
     # The fields the head and the tags are made of carry every attack at once.
-    for relative, fields in (("usecases/irritants/relancer-factures.yaml", ("title", "quote")),
-                             ("usecases/trades/plombier.yaml", ("name",))):
+    for relative, fields in (
+        ("usecases/irritants/relancer-factures.yaml", ("title", "quote")),
+        ("usecases/trades/plombier.yaml", ("name",)),
+    ):
         data = yaml.safe_load((guide / relative).read_text(encoding="utf-8"))
         data.update({field: f"{data[field]} {' '.join(ATTACKS)}" for field in fields})
         (guide / relative).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     trade = guide / "usecases" / "trades" / "fleuriste.yaml"  # a spreadsheet formula, first in its cell
     data = yaml.safe_load(trade.read_text(encoding="utf-8"))
-    data["name"] = f"=HYPERLINK(\"https://example.org\";\"XSS-16\") {data['name']}"
+    data["name"] = f'=HYPERLINK("https://example.org";"XSS-16") {data["name"]}'
     trade.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     source = guide / "usecases" / "sources" / "livre-blanc.yaml"
-    source.write_text(source.read_text(encoding="utf-8")
-                      + "url: \"https://example.org/livre_blanc?a=1&b=<script>XSS-15</script>\"\n", encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8") + 'url: "https://example.org/livre_blanc?a=1&b=<script>XSS-15</script>"\n',
+        encoding="utf-8",
+    )
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["extra"]["declic"]["search"] = search
@@ -139,8 +161,9 @@ def test_catalog_text_shows_literally(attacked):
     assert visible_text(page.h1) == irritant["title"]
     # The prompt block of a card: the prompt's own text, and a blank's example kept in an attribute.
     prompt = yaml.safe_load((guide / "usecases" / "prompts" / "relance-facture.yaml").read_text(encoding="utf-8"))
-    original = yaml.load((MINI / "usecases" / "prompts" / "relance-facture.yaml").read_text(encoding="utf-8"),
-                        Loader=yaml.CSafeLoader)
+    original = yaml.load(
+        (MINI / "usecases" / "prompts" / "relance-facture.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader
+    )
     block = soup(site / "cas-usage" / "plombier" / "relancer-factures" / "index.html").select_one(".declic-prompt")
     assert prompt["text"].removeprefix(original["text"]).strip() in block.get_text()
     blank = block.find("mark", attrs={"data-variable": "numero"})
@@ -172,13 +195,20 @@ def test_search_indexes_hold_text_that_their_interface_cannot_run(attacked):
         documents = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
         for document in documents:
             for field in ("title", "text"):
-                assert not re.search(r"<\s*/?\s*(script|img|svg|a|iframe|title)\b", document[field], re.IGNORECASE), document
-        titles = [BeautifulSoup(document["title"], "lxml").get_text() for document in documents
-                  if document["location"] == "irritants/relancer-factures/"]
+                assert not re.search(r"<\s*/?\s*(script|img|svg|a|iframe|title)\b", document[field], re.IGNORECASE), (
+                    document
+                )
+        titles = [
+            BeautifulSoup(document["title"], "lxml").get_text()
+            for document in documents
+            if document["location"] == "irritants/relancer-factures/"
+        ]
         assert irritant["title"] in titles
     else:  # Pagefind stores plain text and its interface escapes it
-        fragments = [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
-                     for path in (site / "pagefind" / "fragment").glob("*.pf_fragment")]
+        fragments = [
+            json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+            for path in (site / "pagefind" / "fragment").glob("*.pf_fragment")
+        ]
         fragment = next(item for item in fragments if item["url"].endswith("irritants/relancer-factures/"))
         assert fragment["meta"]["title"] == irritant["title"]
         assert " ".join(irritant["description"].split()) in " ".join(fragment["content"].split())
@@ -217,8 +247,13 @@ def test_two_builds_of_the_same_input_give_the_same_bytes(tmp_path):
     for name in ("first", "second"):  # two folders: no absolute path may leak into the site
         project = load_project(copy_guide(MINI, tmp_path / name))
         build(project)
-        sites.append({path.relative_to(project.site_dir).as_posix(): path.read_bytes()
-                      for path in sorted(project.site_dir.rglob("*")) if path.is_file()})
+        sites.append(
+            {
+                path.relative_to(project.site_dir).as_posix(): path.read_bytes()
+                for path in sorted(project.site_dir.rglob("*"))
+                if path.is_file()
+            }
+        )
     first, second = sites
     assert first.keys() == second.keys()
     differing = sorted(name for name in first if first[name] != second[name])

@@ -83,8 +83,9 @@ def _first_irritant(project) -> str:
 
 
 def test_the_navigation_of_a_card_does_not_grow_with_the_catalog(card_pages):
-    navigation = {cards: addresses(here, page.select("nav.md-nav a[href]"))
-                  for cards, (here, page) in card_pages.items()}
+    navigation = {
+        cards: addresses(here, page.select("nav.md-nav a[href]")) for cards, (here, page) in card_pages.items()
+    }
     assert navigation[20] == navigation[200]
     assert not [address for address in navigation[200] if CARD_ADDRESS.match(address)]
 
@@ -95,10 +96,13 @@ def test_a_card_links_to_a_bounded_number_of_other_cards(card_pages):
     assert 0 < len(cards - {here}) <= 2 * RELATED_LIMIT
 
 
-@pytest.mark.parametrize("engine, present, absent", [
-    ("pagefind", "pagefind/pagefind.js", "search/search_index.json"),
-    ("mkdocs", "search/search_index.json", "pagefind"),
-])
+@pytest.mark.parametrize(
+    "engine, present, absent",
+    [
+        ("pagefind", "pagefind/pagefind.js", "search/search_index.json"),
+        ("mkdocs", "search/search_index.json", "pagefind"),
+    ],
+)
 def test_the_search_option_picks_the_engine(mini, engine, present, absent):
     config = yaml.safe_load(mini.read_text(encoding="utf-8"))
     config["extra"]["declic"]["search"] = engine
@@ -118,11 +122,13 @@ def test_grouped_lookups_match_a_scan_of_every_card(tmp_path):
     for prompt_id in catalog.prompts:
         assert catalog.cards_of_prompt(prompt_id) == tuple(c for c in catalog.cards if prompt_id in c.prompt_ids)
     for trade_id in catalog.trades:
-        assert catalog.personas_of_trade(trade_id) == tuple(p for p, persona in catalog.personas.items()
-                                                            if persona.trade == trade_id)
+        assert catalog.personas_of_trade(trade_id) == tuple(
+            p for p, persona in catalog.personas.items() if persona.trade == trade_id
+        )
     for obstacle_id in catalog.obstacles:
-        assert catalog.personas_with_obstacle(obstacle_id) == tuple(p for p, persona in catalog.personas.items()
-                                                                    if obstacle_id in persona.obstacles)
+        assert catalog.personas_with_obstacle(obstacle_id) == tuple(
+            p for p, persona in catalog.personas.items() if obstacle_id in persona.obstacles
+        )
 
 
 PART = st.sampled_from(["cas-usage", "plombier", "fiches", "index.md", "relance.md", "a"])
@@ -134,7 +140,9 @@ def test_relative_links_are_those_of_posixpath_relpath(target, start):
 
 
 NAME = st.sampled_from(["metier", "clients", "numero"])
-PROMPT = st.lists(st.one_of(st.text(alphabet="ab {}_\n", max_size=6), NAME.map("{{{}}}".format)), max_size=8).map("".join)
+PROMPT = st.lists(st.one_of(st.text(alphabet="ab {}_\n", max_size=6), NAME.map("{{{}}}".format)), max_size=8).map(
+    "".join
+)
 
 
 @given(text=PROMPT, values=st.dictionaries(NAME, st.text(alphabet="xy{}", max_size=3)))

@@ -7,9 +7,9 @@ import json
 
 import pytest
 import yaml
+from conftest import ROOT
 from jsonschema import Draft202012Validator
 
-from conftest import ROOT
 from generator.schema import KINDS
 from generator.schemas import SCHEMAS_DIR, json_schemas, schema_file_name
 
@@ -39,8 +39,10 @@ def test_a_broken_file_fails_against_its_schema():
     data["colour"] = "rouge"
     del data["title"]
     messages = sorted(error.message for error in validator.iter_errors(data))
-    assert messages == sorted([
-        "'beaucoup' is not of type 'integer'",
-        "Additional properties are not allowed ('colour' was unexpected)",
-        "'title' is a required property",
-    ])
+    assert messages == sorted(
+        [
+            "'beaucoup' is not of type 'integer'",
+            "Additional properties are not allowed ('colour' was unexpected)",
+            "'title' is a required property",
+        ]
+    )

@@ -42,15 +42,22 @@ def test_an_edited_irritant_is_regenerated_and_served(mini):
     site_url = yaml.safe_load(mini.read_text(encoding="utf-8")).get("site_url") or "/"
     base = urlparse(site_url).path  # mkdocs serves the site under the path of its address
     url = f"http://127.0.0.1:{port}{base}irritants/ecrire-devis/"
-    process = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "-f", str(mini), "-a", f"127.0.0.1:{port}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "serve", "-f", str(mini), "-a", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         assert "Écrire le descriptif du devis" in wait_for(lambda: fetch(url))
         card = mini.parent / "build" / "docs" / "cas-usage" / "fleuriste" / "relancer-factures.md"
         untouched = card.stat().st_mtime_ns
         irritant = mini.parent / "usecases" / "irritants" / "ecrire-devis.yaml"
-        irritant.write_text(irritant.read_text(encoding="utf-8").replace(
-            "Écrire le descriptif du devis", "Rédiger le descriptif du devis"), encoding="utf-8")
+        irritant.write_text(
+            irritant.read_text(encoding="utf-8").replace(
+                "Écrire le descriptif du devis", "Rédiger le descriptif du devis"
+            ),
+            encoding="utf-8",
+        )
         wait_for(lambda: "Rédiger le descriptif du devis" in (fetch(url) or ""))
         assert card.stat().st_mtime_ns == untouched  # a page of another irritant is not rewritten
     finally:

@@ -8,22 +8,26 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from conftest import ROOT, soup
 
 from generator.build import build
 from generator.project import load_project
 
-from conftest import ROOT, soup
-
 
 def yaml_files(folder: str) -> dict[str, dict]:
-    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
-            for path in sorted((ROOT / folder).glob("*.yaml"))}
+    return {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((ROOT / folder).glob("*.yaml"))
+    }
 
 
 def test_every_connected_trade_irritant_pair_has_a_card(default_site, default_catalog):
     solved = {irritant for prompt in yaml_files("usecases/prompts").values() for irritant in prompt["irritants"]}
-    expected = {f"{trade_id}/{irritant}" for trade_id, trade in yaml_files("usecases/trades").items()
-                for irritant in trade["irritants"] if irritant in solved}
+    expected = {
+        f"{trade_id}/{irritant}"
+        for trade_id, trade in yaml_files("usecases/trades").items()
+        for irritant in trade["irritants"]
+        if irritant in solved
+    }
     cards = {page["id"] for page in default_catalog["pages"] if page["kind"] == "card"}
     assert cards == expected
     for card in expected:

@@ -15,12 +15,8 @@ class Variable(Model):
     label: Text = Field(description="Libellé court, montré dans le formulaire (« Nom du client »).")
     description: Text = Field(description="Ce qu'il faut y mettre.")
     example: Text = Field(description="Exemple réaliste, sans donnée personnelle réelle.")
-    type: Literal["text", "long_text", "number", "date"] = Field(
-        default="text", description="Type de valeur attendue."
-    )
-    from_trade: bool = Field(
-        default=False, description="Vrai si le contexte du métier remplit cette variable."
-    )
+    type: Literal["text", "long_text", "number", "date"] = Field(default="text", description="Type de valeur attendue.")
+    from_trade: bool = Field(default=False, description="Vrai si le contexte du métier remplit cette variable.")
 
 
 class TimeSaved(Model):
@@ -67,12 +63,15 @@ class Prompt(Entity):
     sheet: Sheet = Field(description="Contenu pédagogique de la micro-fiche.")
 
     @model_validator(mode="after")
-    def _personal_data_needs_a_rule(self) -> "Prompt":
+    def _personal_data_needs_a_rule(self) -> Prompt:
         if self.personal_data and not self.never_paste:
             # `field` lets the error point at the line of personal_data rather than at the file.
             raise PydanticCustomError(
-                "personal_data_rule", "vrai, mais never_paste ne dit pas ce qu'il faut retirer avant de coller",
-                {"field": "personal_data",
-                 "hint": "ajoutez never_paste, une ligne « - … » par donnée à retirer : noms, adresses, montants…"},
+                "personal_data_rule",
+                "vrai, mais never_paste ne dit pas ce qu'il faut retirer avant de coller",
+                {
+                    "field": "personal_data",
+                    "hint": "ajoutez never_paste, une ligne « - … » par donnée à retirer : noms, adresses, montants…",
+                },
             )
         return self

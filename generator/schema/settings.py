@@ -34,15 +34,20 @@ class Selection(Model):
 
 class Settings(Model):
     inherit_default_catalog: bool = Field(
-        default=True, description="Partir du catalogue par défaut de Déclic et y ajouter le sien.")
-    only: Selection = Field(default_factory=Selection,
-                            description="Ne garder que ces fiches du catalogue hérité (par sorte).")
+        default=True, description="Partir du catalogue par défaut de Déclic et y ajouter le sien."
+    )
+    only: Selection = Field(
+        default_factory=Selection, description="Ne garder que ces fiches du catalogue hérité (par sorte)."
+    )
     hide: Selection = Field(default_factory=Selection, description="Masquer ces fiches (par sorte).")
     data_rules: tuple[Text, ...] = Field(
-        default=(), description="Règles de données propres à l'organisation, affichées sur chaque cas d'usage.")
+        default=(), description="Règles de données propres à l'organisation, affichées sur chaque cas d'usage."
+    )
     assistants: tuple[Assistant, ...] | None = Field(
-        default=None, description="Assistants proposés sur les prompts ; aucun si la liste est vide.")
+        default=None, description="Assistants proposés sur les prompts ; aucun si la liste est vide."
+    )
     colors: Colors = Field(default_factory=Colors, description="Couleurs de l'organisation.")
     search: Literal["pagefind", "mkdocs"] = Field(
-        default="pagefind", description="Moteur de recherche : pagefind (français, par morceaux) ou mkdocs.")
+        default="pagefind", description="Moteur de recherche : pagefind (français, par morceaux) ou mkdocs."
+    )
     templates: str | None = Field(default=None, description="Dossier de gabarits qui remplacent ceux de Déclic.")

@@ -15,11 +15,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from conftest import MINI, ROOT, copy_guide
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.build import build
 from generator.project import load_project
-from conftest import MINI, ROOT, copy_guide
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
@@ -30,12 +30,17 @@ def themed_guide(target: Path) -> Path:
     config = copy_guide(MINI, target)
     shutil.copytree(ROOT / "overrides", target / "overrides")
     text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"(?m)^  language: fr$", "  language: fr\n  custom_dir: overrides", text, count=1),
-                      encoding="utf-8")
+    config.write_text(
+        re.sub(r"(?m)^  language: fr$", "  language: fr\n  custom_dir: overrides", text, count=1), encoding="utf-8"
+    )
     irritant = target / "usecases" / "irritants" / "ecrire-devis.yaml"
-    irritant.write_text(irritant.read_text(encoding="utf-8").replace(
-        "description: Le client ne comprend pas ce qu'il paie.",
-        "description: Le client ne comprend pas ce qu'il paie, ni l’échéancier."), encoding="utf-8")
+    irritant.write_text(
+        irritant.read_text(encoding="utf-8").replace(
+            "description: Le client ne comprend pas ce qu'il paie.",
+            "description: Le client ne comprend pas ce qu'il paie, ni l’échéancier.",
+        ),
+        encoding="utf-8",
+    )
     return config
 
 

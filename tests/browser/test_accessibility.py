@@ -7,14 +7,23 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 SERIOUS = {"serious", "critical"}
-MINI_PAGES = ["", "cas-usage/plombier/relancer-factures/", "fiches/relance-facture/", "parcours/gerants/",
-              "explorer/", "atelier/?cartes=plombier/ecrire-devis"]
+MINI_PAGES = [
+    "",
+    "cas-usage/plombier/relancer-factures/",
+    "fiches/relance-facture/",
+    "parcours/gerants/",
+    "explorer/",
+    "atelier/?cartes=plombier/ecrire-devis",
+]
 
 
 def serious_violations(page, **options) -> list[str]:
     results = Axe().run(page, options={"resultTypes": ["violations"], **options})
-    return [f"{item['id']} ({item['impact']}): {[node['target'] for node in item['nodes']]}"
-            for item in results.response["violations"] if item["impact"] in SERIOUS]
+    return [
+        f"{item['id']} ({item['impact']}): {[node['target'] for node in item['nodes']]}"
+        for item in results.response["violations"]
+        if item["impact"] in SERIOUS
+    ]
 
 
 @pytest.mark.parametrize("path", MINI_PAGES)
@@ -39,8 +48,10 @@ def test_the_offline_guide_has_no_serious_violation(page, offline_site):
 
 
 def default_pages(default_catalog) -> list[str]:
-    first = {kind: next(page["url"] for page in default_catalog["pages"] if page["kind"] == kind)
-             for kind in ("card", "sheet", "path")}
+    first = {
+        kind: next(page["url"] for page in default_catalog["pages"] if page["kind"] == kind)
+        for kind in ("card", "sheet", "path")
+    }
     return ["", first["card"], first["sheet"], first["path"], "explorer/"]
 
 

@@ -20,8 +20,11 @@ def open_explorer(page, address: str) -> None:
 
 
 def shown(page) -> set[str]:
-    return set(page.locator("#declic-results li:visible a[data-card]").evaluate_all(
-        "links => links.map(link => link.dataset.card)"))
+    return set(
+        page.locator("#declic-results li:visible a[data-card]").evaluate_all(
+            "links => links.map(link => link.dataset.card)"
+        )
+    )
 
 
 def test_filters_combine_and_live_in_the_address(page, site_url, mini_site):
@@ -49,8 +52,11 @@ def test_a_filter_on_a_list_facet_and_the_reset(page, site_url, mini_site):
     open_explorer(page, site_url + "explorer/?niveau=avance")
     assert shown(page) == {card["id"] for card in every if "avance" in card["facets"]["levels"]}
     page.get_by_label("Frein", exact=True).select_option("manque-de-temps")
-    assert shown(page) == {card["id"] for card in every
-                           if "avance" in card["facets"]["levels"] and "manque-de-temps" in card["facets"]["obstacles"]}
+    assert shown(page) == {
+        card["id"]
+        for card in every
+        if "avance" in card["facets"]["levels"] and "manque-de-temps" in card["facets"]["obstacles"]
+    }
     expect(page.locator("#declic-count")).to_contain_text("Aucun cas d'usage")
     page.get_by_role("button", name="Tout afficher").click()
     assert shown(page) == {card["id"] for card in every}

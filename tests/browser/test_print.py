@@ -8,12 +8,18 @@ import re
 import pytest
 import segno
 import yaml
+from conftest import MINI
 from playwright.sync_api import expect
 
-from conftest import MINI
-
-HIDDEN_ON_PAPER = [".md-header", ".md-sidebar--primary", ".md-footer", ".declic-search", ".declic-fill",
-                   ".declic-actions", ".declic-open__warning"]
+HIDDEN_ON_PAPER = [
+    ".md-header",
+    ".md-sidebar--primary",
+    ".md-footer",
+    ".declic-search",
+    ".declic-fill",
+    ".declic-actions",
+    ".declic-open__warning",
+]
 
 
 @pytest.mark.parametrize("path", ["cas-usage/plombier/relancer-factures/", "fiches/relance-facture/"])

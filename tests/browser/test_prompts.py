@@ -6,9 +6,8 @@ import json
 from urllib.parse import unquote
 
 import yaml
-from playwright.sync_api import expect
-
 from conftest import MINI
+from playwright.sync_api import expect
 
 CARD = "cas-usage/plombier/relancer-factures/"
 SHEET = "fiches/relance-facture/"
@@ -54,8 +53,9 @@ def test_the_form_and_the_copy_button_work_with_the_keyboard(page, site_url):
 
 def test_open_in_sends_the_filled_prompt_only_when_clicked(page, site_url):
     # No network here: the assistant's answer is faked, what matters is the address it was sent.
-    page.context.route(lambda url: url.startswith("https://"),
-                       lambda route: route.fulfill(body="assistant", content_type="text/plain"))
+    page.context.route(
+        lambda url: url.startswith("https://"), lambda route: route.fulfill(body="assistant", content_type="text/plain")
+    )
     page.goto(site_url + CARD)
     first = assistants()[0]
     link = page.get_by_role("link", name=f"Ouvrir dans {first['name']}")
@@ -94,8 +94,9 @@ def test_without_javascript_the_prompt_is_whole_and_selectable(browser, site_url
 
 
 def test_open_in_works_with_the_keyboard(page, site_url):
-    page.context.route(lambda url: url.startswith("https://"),
-                       lambda route: route.fulfill(body="assistant", content_type="text/plain"))
+    page.context.route(
+        lambda url: url.startswith("https://"), lambda route: route.fulfill(body="assistant", content_type="text/plain")
+    )
     page.goto(site_url + SHEET)
     link = page.locator(".declic-open__link").first
     link.focus()

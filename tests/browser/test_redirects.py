@@ -6,14 +6,17 @@ import pytest
 from playwright.sync_api import expect
 
 
-@pytest.mark.parametrize("old, new", [
-    ("cas-usage/chauffagiste/", "cas-usage/plombier/"),                                 # trade renamed
-    ("cas-usage/chauffagiste/ecrire-devis/", "cas-usage/plombier/ecrire-devis/"),         # its cards move
-    ("cas-usage/plombier/relances/", "cas-usage/plombier/relancer-factures/"),            # irritant renamed
-    ("cas-usage/chauffagiste/relances/", "cas-usage/plombier/relancer-factures/"),        # both
-    ("irritants/relances/", "irritants/relancer-factures/"),
-    ("fiches/relance-cordiale/", "fiches/relance-facture/"),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("cas-usage/chauffagiste/", "cas-usage/plombier/"),  # trade renamed
+        ("cas-usage/chauffagiste/ecrire-devis/", "cas-usage/plombier/ecrire-devis/"),  # its cards move
+        ("cas-usage/plombier/relances/", "cas-usage/plombier/relancer-factures/"),  # irritant renamed
+        ("cas-usage/chauffagiste/relances/", "cas-usage/plombier/relancer-factures/"),  # both
+        ("irritants/relances/", "irritants/relancer-factures/"),
+        ("fiches/relance-cordiale/", "fiches/relance-facture/"),
+    ],
+)
 def test_an_old_address_leads_to_the_new_page(page, site_url, old, new):
     page.goto(site_url + old)
     page.wait_for_url(site_url + new)

@@ -25,12 +25,15 @@ def search(page, words: str) -> list[str]:
     return results.evaluate_all("links => links.map(link => new URL(link.href).pathname)")
 
 
-@pytest.mark.parametrize("words, page_path", [
-    ("facture", "/cas-usage/plombier/relancer-factures/"),
-    ("relances", "/cas-usage/plombier/relancer-factures/"),   # plural of « relance »
-    ("devis", "/cas-usage/plombier/ecrire-devis/"),
-    ("echeancier", "/cas-usage/plombier/ecrire-devis/"),      # no accent, after a curly apostrophe
-])
+@pytest.mark.parametrize(
+    "words, page_path",
+    [
+        ("facture", "/cas-usage/plombier/relancer-factures/"),
+        ("relances", "/cas-usage/plombier/relancer-factures/"),  # plural of « relance »
+        ("devis", "/cas-usage/plombier/ecrire-devis/"),
+        ("echeancier", "/cas-usage/plombier/ecrire-devis/"),  # no accent, after a curly apostrophe
+    ],
+)
 def test_french_words_find_the_card(page, site_url, words, page_path):
     page.goto(site_url)
     assert page_path in search(page, words)

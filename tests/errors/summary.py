@@ -40,7 +40,9 @@ def main() -> None:
 
     def share(test) -> str:
         every = sum(1 for found in cases.values() if found and all(test(issue) for issue in found))
-        return f"{every} cases (all their problems), {sum(1 for issue in issues if test(issue))} of {len(issues)} problems"
+        return (
+            f"{every} cases (all their problems), {sum(1 for issue in issues if test(issue))} of {len(issues)} problems"
+        )
 
     print(f"cases: {len(cases)}, problems printed: {len(issues)}, cases with no problem found: {len(silent)} {silent}")
     print(f"file and line: {share(lambda issue: issue.line is not None)}")

@@ -15,23 +15,31 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_a_card_exists_for_each_trade_irritant_pair_a_prompt_solves(mini):
     catalog = load_and_link(load_project(mini))
     assert [card.id for card in catalog.cards] == [
-        "fleuriste/relancer-factures", "plombier/relancer-factures", "plombier/ecrire-devis"]
+        "fleuriste/relancer-factures",
+        "plombier/relancer-factures",
+        "plombier/ecrire-devis",
+    ]
     assert catalog.cards_of_irritant("relancer-factures")[0].prompt_ids == ("relance-facture",)
 
 
 def test_only_lowercase_names_in_braces_are_variables():
     text = "Bonjour {client}, voici {{ jinja }}, {Majuscule} et {a b}."
     assert variable_names(text) == ["client"]
-    assert fill(text, {}) == (Segment("Bonjour "), Segment("client", variable="client"),
-                              Segment(", voici {{ jinja }}, {Majuscule} et {a b}."))
-    assert fill(text, {"client": "Mme Durand"}) == (Segment("Bonjour Mme Durand, voici {{ jinja }}, {Majuscule} et {a b}."),)
+    assert fill(text, {}) == (
+        Segment("Bonjour "),
+        Segment("client", variable="client"),
+        Segment(", voici {{ jinja }}, {Majuscule} et {a b}."),
+    )
+    assert fill(text, {"client": "Mme Durand"}) == (
+        Segment("Bonjour Mme Durand, voici {{ jinja }}, {Majuscule} et {a b}."),
+    )
 
 
 def test_a_tired_sceptic_gets_fewer_and_shorter_steps_than_a_self_taught_early_adopter():
     catalog = load_and_link(load_project(ROOT / "mkdocs.yml"))
     paths = {learner.id: learning_path(catalog, learner) for learner in learners(catalog)}
     by_profile = {}
-    for learner_id, path in paths.items():
+    for path in paths.values():
         by_profile.setdefault(path.learner.profile, []).append(path)
 
     def learning_steps(path):

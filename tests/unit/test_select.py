@@ -34,6 +34,8 @@ def test_an_unknown_id_in_the_settings_is_reported_with_a_suggestion(entities):
     with pytest.raises(CatalogError) as error:
         select(entities, Settings.model_validate({"hide": {"trades": ["plombiers"]}}), "mkdocs.yml")
     assert [issue.format() for issue in error.value.issues] == [
-        "mkdocs.yml: extra.declic.hide.trades[0]: « plombiers » introuvable dans le catalogue "
-        "(vouliez-vous dire « plombier » ?)"
+        (
+            "mkdocs.yml: extra.declic.hide.trades[0]: « plombiers » introuvable dans le catalogue "
+            "(vouliez-vous dire « plombier » ?)"
+        )
     ]
