@@ -15,17 +15,18 @@ from typing import TypeVar
 from .catalog import Catalog
 from .errors import CatalogError, Issue
 from .export import cards_csv, catalog_json, dump
-from .link import link
+from .link import link, link_issues
 from .load import RawDocument, read_catalog
 from .plan import Page, plan
 from .project import Project
 from .redirects import redirect_files
 from .reference import reference_page
 from .render import render
+from .schema import KINDS
 from .select import select
 from .site import build_site
 from .template_errors import check_templates, template_issue
-from .validate import validate
+from .validate import Entities, validate
 from .write import WriteReport, check_conflicts, collect_content, write_docs
 
 T = TypeVar("T")
@@ -48,9 +49,28 @@ def load_and_link(project: Project, timings: dict[str, float] | None = None) -> 
     """The checks of `declic check`: every file loaded, validated and linked, nothing written."""
     timings = {} if timings is None else timings
     documents, unreadable = _timed(timings, "load", lambda: _load_layers(project))
-    entities = _timed(timings, "validate", lambda: validate(documents, unreadable))
+    try:
+        entities = _timed(timings, "validate", lambda: validate(documents, unreadable))
+    except CatalogError as error:
+        raise CatalogError([*error.issues, *_link_issues(project, documents, error.partial)]) from None
     entities = select(entities, project.settings, project.config_file.name)
     return _timed(timings, "link", lambda: link(entities, documents))
+
+
+def _link_issues(project: Project, documents: tuple[RawDocument, ...], valid: Entities) -> tuple[Issue, ...]:
+    """The cross-reference problems of the files that are fine, so that an editor sees every problem
+    at once; a reference to a file that is itself broken is not reported twice."""
+    present = {
+        (kind.name, path.stem)
+        for layer in project.catalog_layers
+        for kind in KINDS
+        for path in (layer / kind.folder).glob("*.y*ml")
+    }
+    broken = present - {(kind, entity_id) for kind, ids in valid.items() for entity_id in ids}
+    try:
+        return tuple(link_issues(select(valid, project.settings, project.config_file.name), documents, broken))
+    except CatalogError as error:  # the guide's own selection names an unknown id
+        return error.issues
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -30,8 +31,9 @@ class Issue:
 class CatalogError(Exception):
     """The catalog (user input) is wrong; carries every problem found."""
 
-    def __init__(self, issues: Iterable[Issue]):
+    def __init__(self, issues: Iterable[Issue], partial: Any = None):
         self.issues = tuple(sorted(set(issues), key=_sort_key))
+        self.partial = partial  # what the stage could still produce, for later stages to check too
         super().__init__("\n".join(issue.format() for issue in self.issues))
 
 

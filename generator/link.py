@@ -7,7 +7,7 @@ the immutable `Catalog`, or raises CatalogError listing every broken reference a
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from typing import Any
 
 from .catalog import Card, Catalog, frozen
@@ -55,17 +55,25 @@ KIND_LABELS = {
 
 
 def link(entities: Entities, documents: tuple[RawDocument, ...]) -> Catalog:
+    issues = link_issues(entities, documents)
+    if issues:
+        raise CatalogError(issues)
+    return build_catalog(entities)
+
+
+def link_issues(
+    entities: Entities, documents: tuple[RawDocument, ...], broken: Set[tuple[str, str]] = frozenset()
+) -> list[Issue]:
+    """Every cross-reference problem. `broken`: (kind, id) of files that exist but failed to load or
+    validate; references to them are not reported again as missing."""
     where = {(document.kind.name, document.id): document for document in documents}
-    issues = [
-        *_broken_references(entities, where),
+    return [
+        *_broken_references(entities, where, broken),
         *_prompt_variables(entities, where),
         *_trade_variables(entities, where),
         *_path_collisions(entities, where),
         *_former_id_collisions(entities, where),
     ]
-    if issues:
-        raise CatalogError(issues)
-    return build_catalog(entities)
 
 
 def build_catalog(entities: Entities) -> Catalog:
@@ -87,14 +95,14 @@ def build_catalog(entities: Entities) -> Catalog:
     )
 
 
-def _broken_references(entities: Entities, where: dict) -> Iterator[Issue]:
+def _broken_references(entities: Entities, where: dict, broken: Set[tuple[str, str]]) -> Iterator[Issue]:
     for kind, references in REFERENCES.items():
         for entity_id, entity in entities.get(kind, {}).items():
             document = where[(kind, entity_id)]
             for path, target in references:
                 for loc, value in _walk(entity, path.split(".")):
                     known = entities.get(target, {})
-                    if value is not None and value not in known:
+                    if value is not None and value not in known and (target, value) not in broken:
                         yield Issue(
                             document.file,
                             document.line(loc),

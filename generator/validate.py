@@ -34,7 +34,7 @@ def validate(documents: tuple[RawDocument, ...], earlier: Iterable[Issue] = ()) 
             continue
         entities.setdefault(document.kind.name, {})[document.id] = entity
     if issues:
-        raise CatalogError(issues)
+        raise CatalogError(issues, partial=entities)
     return entities
 
 
