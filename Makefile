@@ -27,7 +27,7 @@ test: $(INSTALLED) $(CHROMIUM)  ## the whole test suite
 
 # The browser tests drive Debian's Chromium: `playwright install` downloads browsers, which fails here.
 $(CHROMIUM):
-	apt-get update && apt-get install -y chromium
+	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 
 golden: $(INSTALLED)  ## rewrite the expected Markdown of the golden tests (review the diff!)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
