@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import sys
@@ -20,7 +21,7 @@ from .errors import CatalogError, suggest
 from .export import page_url
 from .pathing import learners, learning_path
 from .plan import path_path
-from .project import Project, load_project
+from .project import load_project
 from .scaffold import init_guide
 from .schema import KINDS_BY_NAME
 from .schema.base import ID_PATTERN
@@ -52,6 +53,7 @@ def _progress(items: Iterable[T], total: int, label: str) -> Iterator[T]:
 def _fail_on_catalog_errors(function):
     """User errors: a clean list and exit code 1. Anything else is a bug and keeps its traceback."""
 
+    @functools.wraps(function)
     def wrapper(*args, **kwargs):
         try:
             return function(*args, **kwargs)
@@ -66,8 +68,6 @@ def _fail_on_catalog_errors(function):
             click.echo("Le site précédent est resté intact.", err=True)
             sys.exit(1)
 
-    wrapper.__name__ = function.__name__
-    wrapper.__doc__ = function.__doc__
     return wrapper
 
 
@@ -118,7 +118,7 @@ def _holes(title: str, items) -> None:
 def generate_command(config_file: Path) -> None:
     """Écrit les pages Markdown du catalogue dans le dossier des sources du site, sans lancer mkdocs."""
     project = load_project(config_file)
-    _report(project, generate(project, _progress))
+    _report(generate(project, _progress))
 
 
 @main.command("build")
@@ -139,7 +139,7 @@ def build_command(config_file: Path, strict: bool, offline: bool) -> None:
     """Construit le site complet dans le dossier du site (site/ par défaut)."""
     project = load_project(config_file)
     generated = build(project, strict=strict, progress=_progress, offline=offline)
-    _report(project, generated)
+    _report(generated)
     click.echo(f"Site construit dans {project.site_dir} en {sum(generated.timings.values()):.1f} s.")
 
 
@@ -155,7 +155,7 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
 
     def regenerate() -> None:
         try:
-            _report(project, generate(project))
+            _report(generate(project))
         except CatalogError as error:
             for issue in error.issues:
                 click.echo(issue.format(), err=True)
@@ -164,7 +164,7 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
     serve(project, regenerate, dev_addr)
 
 
-def _report(project: Project, generated: Generated) -> None:
+def _report(generated: Generated) -> None:
     report = generated.report
     click.echo(
         f"{len(generated.pages)} pages générées : {len(report.written)} écrites, "
