@@ -94,12 +94,18 @@ def _card(catalog: Catalog, card: Card) -> Page:
             for persona_id in catalog.personas_with_obstacle(obstacle_id)
         ),
     }
+    # The trade's own personas first, then those who share the most obstacles with this irritant.
     personas = sorted(
         ((persona_id, catalog.personas[persona_id]) for persona_id in related),
-        key=lambda item: (item[1].trade != card.trade_id, item[0]),
-    )
+        key=lambda item: (
+            item[1].trade != card.trade_id,
+            -len(set(item[1].obstacles) & set(irritant.obstacles)),
+            item[0],
+        ),
+    )[:RELATED_LIMIT]
     same_irritant = [other for other in catalog.cards_of_irritant(card.irritant_id) if other.trade_id != card.trade_id]
     same_trade = [other for other in catalog.cards_of_trade(card.trade_id) if other.irritant_id != card.irritant_id]
+    related_cards = [*same_irritant[:RELATED_LIMIT], *same_trade[:RELATED_LIMIT]]
     levels = {catalog.prompts[prompt_id].level for prompt_id in card.prompt_ids}
     tags = [
         card.trade.name,
@@ -112,13 +118,20 @@ def _card(catalog: Catalog, card: Card) -> Page:
         "card",
         card.id,
         f"{irritant.title} · {card.trade.name}",
-        (card.trade_id, card.irritant_id, *card.prompt_ids, *irritant.obstacles, *(p for p, _ in personas)),
+        (
+            card.trade_id,
+            card.irritant_id,
+            *card.prompt_ids,
+            *irritant.obstacles,
+            *(persona_id for persona_id, _ in personas),
+            *(other.id for other in related_cards),
+        ),
         {
             "card": card,
             "category": catalog.categories[irritant.category],
             "prompts": [_filled(catalog, prompt_id, card.trade.context) for prompt_id in card.prompt_ids],
             "obstacles": [(obstacle_id, catalog.obstacles[obstacle_id]) for obstacle_id in irritant.obstacles],
-            "personas": personas[:RELATED_LIMIT],
+            "personas": personas,
             "same_irritant": same_irritant[:RELATED_LIMIT],
             "same_trade": same_trade[:RELATED_LIMIT],
             "tags": tags,

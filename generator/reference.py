@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from .export import SCHEMA_VERSION
 from .plan import Page
 from .schema import KINDS
 from .schema.types import without_none
@@ -49,7 +50,15 @@ class KindDoc:
 
 def reference_page() -> Page:
     kinds = tuple(KindDoc(kind.name, KIND_TITLES[kind.name], kind.folder, tuple(_fields(kind.model))) for kind in KINDS)
-    return Page(REFERENCE_PATH, "reference.md.j2", "index", "reference", "Référence du catalogue", (), {"kinds": kinds})
+    return Page(
+        REFERENCE_PATH,
+        "reference.md.j2",
+        "index",
+        "reference",
+        "Référence du catalogue",
+        (),
+        {"kinds": kinds, "schema_version": SCHEMA_VERSION},
+    )
 
 
 def _fields(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
