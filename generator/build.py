@@ -109,7 +109,7 @@ def build(project: Project, strict: bool = True, progress: Progress = _no_progre
     """`offline`: a site that works opened from a folder or a USB key (file://), search included."""
     generated = generate(project, progress)
     started = perf_counter()
-    build_site(project.config_file, project.site_dir, strict=strict, offline=offline)
+    build_site(project.config_file, project.site_dir, strict=strict, offline=offline, search=project.settings.search)
     generated.timings["mkdocs"] = perf_counter() - started
     return generated
 

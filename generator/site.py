@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -33,8 +33,7 @@ class SiteBuildError(Exception):
     """mkdocs refused to build (a warning in strict mode, a broken link, a macro error)."""
 
 
-# The search engines and the default, as declared once in the guide's settings schema.
-SEARCH_ENGINES = get_args(Settings.model_fields["search"].annotation)
+# The default search engine, as declared once in the guide's settings schema.
 DEFAULT_SEARCH = Settings.model_fields["search"].default
 # Browsers run no web worker from file://: Material's offline search needs this shim, which its
 # offline plugin would fetch from a CDN unless a polyfill named "iframe-worker" is already listed.
@@ -42,13 +41,16 @@ IFRAME_WORKER = Path(__file__).parent / "vendor" / "iframe-worker-shim.js"
 IFRAME_WORKER_URL = "iframe-worker-shim.js"
 
 
-def build_site(config_file: Path, site_dir: Path, strict: bool = True, offline: bool = False) -> None:
+def build_site(
+    config_file: Path, site_dir: Path, strict: bool = True, offline: bool = False, search: str = DEFAULT_SEARCH
+) -> None:
+    """`search`: the engine the guide's settings chose (already checked by `project`)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(site_dir)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
-        options = _options(config_file, offline)
+        options = _options(config_file, offline, search)
         config = load_config(str(config_file), site_dir=str(fresh), strict=strict, **options)
         config.plugins.on_startup(command="build", dirty=False)
         try:
@@ -68,15 +70,12 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True, offline: 
     swap_in(fresh, site_dir)
 
 
-def _options(config_file: Path, offline: bool) -> dict[str, Any]:
+def _options(config_file: Path, offline: bool, engine: str) -> dict[str, Any]:
     """What this build changes in mkdocs.yml: the search plugin, and the offline settings."""
     with config_file.open(encoding="utf-8") as stream:
         raw = yaml_load(stream) or {}
     extra = dict(raw.get("extra") or {})
     declic = dict(extra.get("declic") or {})
-    engine = declic.get("search", DEFAULT_SEARCH)
-    if engine not in SEARCH_ENGINES:
-        raise ConfigurationError(f"extra.declic.search : « {engine} » inconnu, choisissez pagefind ou mkdocs")
     plugins = _plugin_list(raw.get("plugins", ["search"]))
     options: dict[str, Any] = {}
     if offline:
