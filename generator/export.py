@@ -64,7 +64,17 @@ def _page_entry(catalog: Catalog, page: Page) -> dict[str, Any]:
 
 
 def dump(data: dict[str, Any]) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
+    """One line per page and per top-level entry: readable, a diff shows which page changed, and
+    written by json's C encoder (with `indent`, json falls back to Python: 1 s at 10,000 cards)."""
+    lines = []
+    for key, value in data.items():
+        name = json.dumps(key)
+        if isinstance(value, list) and value:
+            items = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
+            lines.append(f"{name}: [\n{items}\n]")
+        else:
+            lines.append(f"{name}: {json.dumps(value, ensure_ascii=False)}")
+    return ("{\n" + ",\n".join(lines) + "\n}\n").encode()
 
 
 CSV_COLUMNS = (

@@ -5,6 +5,7 @@ Pure: no disk, no Jinja. The addresses decided here are the URL contract trainer
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -95,14 +96,12 @@ def _card(catalog: Catalog, card: Card) -> Page:
         ),
     }
     # The trade's own personas first, then those who share the most obstacles with this irritant.
-    personas = sorted(
+    raised = set(irritant.obstacles)
+    personas = heapq.nsmallest(
+        RELATED_LIMIT,
         ((persona_id, catalog.personas[persona_id]) for persona_id in related),
-        key=lambda item: (
-            item[1].trade != card.trade_id,
-            -len(set(item[1].obstacles) & set(irritant.obstacles)),
-            item[0],
-        ),
-    )[:RELATED_LIMIT]
+        key=lambda item: (item[1].trade != card.trade_id, -len(raised.intersection(item[1].obstacles)), item[0]),
+    )
     same_irritant = [other for other in catalog.cards_of_irritant(card.irritant_id) if other.trade_id != card.trade_id]
     same_trade = [other for other in catalog.cards_of_trade(card.trade_id) if other.irritant_id != card.irritant_id]
     related_cards = [*same_irritant[:RELATED_LIMIT], *same_trade[:RELATED_LIMIT]]

@@ -10,6 +10,7 @@ import json
 import posixpath
 import re
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import asdict
 from functools import cache, lru_cache
 from pathlib import Path
@@ -60,13 +61,63 @@ def _finalize(value: Any) -> Any:
     return _escaped(value) if type(value) is str else escape_text(value)
 
 
+class _Sharing:
+    """While a shared block renders: whether its text so far is the same on every page as deep."""
+
+    def __init__(self) -> None:
+        self.shareable = True
+
+
+_sharing: ContextVar[_Sharing | None] = ContextVar("_sharing", default=None)
+
+
+def _not_shareable() -> None:
+    sharing = _sharing.get()
+    if sharing is not None:
+        sharing.shareable = False
+
+
+@pass_context
+def _shared(context, *key: Any, caller) -> Markup:
+    """`{% call shared("steps", prompt_id) %}…{% endcall %}`: a block whose text depends only on
+    `key`, rendered once per build and reused on every page as deep in the folders (an irritant's
+    situation on each of its cards, a prompt's steps on every card offering it). The block must not
+    print the page's own path; a block that links into the page's own folders, whose links differ
+    from page to page, is rendered anew each time."""
+    blocks = context.get("shared_blocks")
+    if blocks is None:
+        return Markup(caller())
+    full_key = (context["page_up"], *key)
+    text = blocks.get(full_key)
+    if text is not None:
+        return text
+    outer, sharing = _sharing.get(), _Sharing()
+    token = _sharing.set(sharing)
+    try:
+        text = Markup(caller())
+    finally:
+        _sharing.reset(token)
+    if sharing.shareable:
+        blocks[full_key] = text
+    elif outer is not None:
+        outer.shareable = False
+    return text
+
+
 @pass_context
 def _link(context, target: str, anchor: str = "", query: str = "") -> Markup:
     """Relative Markdown link target from the page being rendered to another docs file."""
-    relative = relative_path(target, posixpath.dirname(context["page_path"]))
-    if not _QUERY.match(query):  # built by `plan` from ids; anything else is a bug, not text to print
-        raise ValueError(f"unexpected link query {query!r}")
-    return Markup(relative + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else ""))
+    folder = context["page_folder"]
+    if folder and target.startswith(context["page_top_folder"]):  # the link depends on the folder
+        _not_shareable()
+        relative = relative_path(target, folder)
+    else:  # only on the depth: the common case, made cheap (a card prints some 25 links)
+        relative = context["page_up"] + target
+    if query:
+        if not _QUERY.match(query):  # built by `plan` from ids; anything else is a bug, not text
+            raise ValueError(f"unexpected link query {query!r}")
+        relative += f"?{query}"
+    return Markup(relative + f"#{anchor}" if anchor else relative)
 
 
 def relative_path(target: str, start: str) -> str:
@@ -105,6 +156,7 @@ def _qr_code(context) -> Markup:
     site_url = context["site_url"]
     if not site_url:
         return Markup("")
+    _not_shareable()
     url = site_url.rstrip("/") + "/" + page_url(context["page_path"])
     svg = segno.make_qr(url, error="m").svg_inline(
         scale=3, omitsize=True, svgclass="declic-qr__code", title="Code QR de l'adresse de cette page"
@@ -168,11 +220,29 @@ def environment(overrides: Path | None = None) -> Environment:
         finalize=_finalize,
     )
     env.filters.update(paragraphs=escape_paragraphs, duration=_duration, fm=_front_matter, json_data=_json_data)
-    env.globals.update(link=_link, prompt_block=_prompt_block, qr_code=_qr_code)
+    env.globals.update(link=_link, prompt_block=_prompt_block, qr_code=_qr_code, shared=_shared)
     return env
 
 
-def render(page: Page, extra: dict[str, Any] | None = None, overrides: Path | None = None, site_url: str = "") -> str:
-    """`site_url`, the published address of the site, adds a QR code to the pages printed in workshops."""
+def render(
+    page: Page,
+    extra: dict[str, Any] | None = None,
+    overrides: Path | None = None,
+    site_url: str = "",
+    shared_blocks: dict | None = None,
+) -> str:
+    """`site_url`, the published address of the site, adds a QR code to the pages printed in workshops.
+    `shared_blocks`: one dictionary for the pages of one build, where `shared` blocks are kept."""
     template = environment(overrides).get_template(page.template)
-    return template.render(**page.context, **(extra or {}), page_path=page.path, page_kind=page.kind, site_url=site_url)
+    folder = posixpath.dirname(page.path)
+    return template.render(
+        **page.context,
+        **(extra or {}),
+        page_path=page.path,
+        page_folder=folder,
+        page_top_folder=folder.split("/", 1)[0] + "/",
+        page_up="../" * (folder.count("/") + 1) if folder else "",
+        page_kind=page.kind,
+        site_url=site_url,
+        shared_blocks=shared_blocks,
+    )

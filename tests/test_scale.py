@@ -18,10 +18,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.build import build, generate, load_and_link
-from generator.plan import RELATED_LIMIT
+from generator.plan import RELATED_LIMIT, Page, plan
 from generator.project import load_project
 from generator.prompt_text import VARIABLE, fill
-from generator.render import relative_path
+from generator.render import relative_path, render
 
 
 def _bench_module(name: str):
@@ -153,3 +153,25 @@ def test_a_filled_prompt_reads_as_the_text_with_its_values(text, values):
     literals = [segment.variable is None for segment in segments]
     assert not any(first and second for first, second in pairwise(literals))  # neighbours merged
     assert all(segment.text for segment in segments)
+
+
+def test_shared_blocks_print_what_each_page_would_print_alone(tmp_path):
+    project = load_project(synth.write_guide(tmp_path / "guide", 120))
+    pages = plan(load_and_link(project))
+    extra = {"data_rules": ["Une règle de la maison."]}
+    blocks: dict = {}
+    for page in pages:
+        assert render(page, extra, shared_blocks=blocks) == render(page, extra)
+    assert len(blocks) > 100  # the blocks were in fact shared, not rendered anew each time
+
+
+def test_a_shared_block_that_links_into_its_own_folder_is_not_reused(tmp_path):
+    (tmp_path / "probe.md.j2").write_text(
+        '{% call shared("same key") %}[index]({{ link("cas-usage/a/index.md") }}){% endcall %}', encoding="utf-8"
+    )
+    blocks: dict = {}
+    page = Page("cas-usage/a/x.md", "probe.md.j2", "card", "x", "x", (), {})
+    other = Page("cas-usage/b/y.md", "probe.md.j2", "card", "y", "y", (), {})
+    assert render(page, overrides=tmp_path, shared_blocks=blocks) == "[index](index.md)"
+    assert render(other, overrides=tmp_path, shared_blocks=blocks) == "[index](../a/index.md)"
+    assert not blocks
