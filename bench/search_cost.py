@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import http.server
+import re
 import threading
 from functools import partial
 from pathlib import Path
@@ -37,7 +38,8 @@ def search_cost(site: Path) -> dict:
         loaded = _pagefind_query(site)
         return {
             "engine": "pagefind",
-            "index_bytes": folder_bytes(pagefind),
+            # A large site's index comes in parts: pagefind/, pagefind-2/…
+            "index_bytes": sum(folder_bytes(part) for part in site.glob("pagefind*") if part.is_dir()),
             "query_bytes": None if loaded is None else sum(loaded.values()),
             "query_parts": loaded,
         }
@@ -86,15 +88,17 @@ def _pagefind_query(site: Path) -> dict[str, int] | None:
         server.shutdown()
     parts: dict[str, int] = {}
     for url, size in loaded.items():
-        if "/pagefind/" in url:
+        if _PAGEFIND_FILE.search(url):
             kind = next((kind for key, kind in PARTS if key in url), "other")
             parts[kind] = parts.get(kind, 0) + size
     return parts
 
 
 # Pagefind's files by what they are: the first key found in an address names its kind.
+_PAGEFIND_FILE = re.compile(r"/pagefind(-\d+)?/")
 PARTS = (
     ("/fragment/", "fragments"),
+    ("declic-index-parts", "index parts"),
     ("/index/", "index chunks"),
     (".pf_meta", "page list"),
     ("-ui.", "search box"),

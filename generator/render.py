@@ -132,8 +132,9 @@ def relative_path(target: str, start: str) -> str:
     return "/".join([".."] * (len(start_parts) - common) + target_parts[common:]) or "."
 
 
-def _prompt_block(segments: Iterable[Segment], prompt, prompt_id: str) -> Markup:
-    """The prompt as one raw HTML block: kept verbatim by Markdown, blanks marked for the reader."""
+def _prompt_block(segments: Iterable[Segment], prompt, prompt_id: str, indexed: bool = True) -> Markup:
+    """The prompt as one raw HTML block: kept verbatim by Markdown, blanks marked for the reader.
+    `indexed`: whether search indexes it on this page."""
     parts = []
     for segment in segments:
         if segment.variable is None:
@@ -147,7 +148,8 @@ def _prompt_block(segments: Iterable[Segment], prompt, prompt_id: str) -> Markup
         )
     # Newlines as entities keep the block on one line, so no blank line can end the HTML block.
     body = "".join(parts).replace("\n", "&#10;")
-    return Markup(f'<div class="declic-prompt" data-prompt="{prompt_id}"><pre><code>{body}</code></pre></div>')
+    ignored = "" if indexed else " data-pagefind-ignore"
+    return Markup(f'<div class="declic-prompt" data-prompt="{prompt_id}"{ignored}><pre><code>{body}</code></pre></div>')
 
 
 @pass_context

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import json
 import os
 import shutil
 import subprocess
@@ -102,16 +103,33 @@ def _plugin_name(item: str | dict) -> str:
     return name.removeprefix("material/")
 
 
+# Pagefind holds every page it indexes in memory, about a quarter of a megabyte each (2.9 GB for
+# 11,500 pages): a larger site is indexed in parts, one after the other, which the search box
+# queries together (Pagefind's `mergeIndex`). Each part costs a reader some 80 KB more per search.
+PAGES_PER_INDEX = 3000
+INDEX_PARTS = "declic-index-parts.json"  # in the main index's folder: the other parts, for declic.js
+
+
 def _index_for_search(site: Path) -> None:
-    """Pagefind's index of every page, written into the site. Pagefind splits words on the straight
+    """Pagefind's index of every page, written into the site: `pagefind/`, then `pagefind-2/`…
+    for a site of more than PAGES_PER_INDEX pages. Pagefind splits words on the straight
     apostrophe only, so it reads a copy where « l’équipe » is « l'équipe » (then « équipe » finds
     it); the pages themselves keep their typography."""
+    pages = sorted(site.rglob("*.html"))
+    parts = [pages[start : start + PAGES_PER_INDEX] for start in range(0, len(pages), PAGES_PER_INDEX)]
+    names = ["pagefind", *(f"pagefind-{number}" for number in range(2, len(parts) + 1))]
+    for name, part in zip(names, parts, strict=True):
+        _index_part(site, part, site / name)
+    (site / "pagefind" / INDEX_PARTS).write_text(json.dumps([f"{name}/" for name in names[1:]]), encoding="utf-8")
+
+
+def _index_part(site: Path, pages: list[Path], output: Path) -> None:
     # Named after the fresh site (`.site.new-…-pagefind-…`): if the build is killed, the next one
     # removes this folder with the fresh site's other leftovers.
     with tempfile.TemporaryDirectory(prefix=f"{site.name}-pagefind-", dir=site.parent) as folder:
-        pages = Path(folder)
-        for page in site.rglob("*.html"):
-            copy = pages / page.relative_to(site)
+        copies = Path(folder)
+        for page in pages:
+            copy = copies / page.relative_to(site)
             copy.parent.mkdir(parents=True, exist_ok=True)
             text = page.read_text(encoding="utf-8")
             if "\u2019" in text:
@@ -124,9 +142,9 @@ def _index_for_search(site: Path) -> None:
                 "-m",
                 "pagefind",
                 "--site",
-                str(pages),
+                str(copies),
                 "--output-path",
-                str(site / "pagefind"),
+                str(output),
                 "--exclude-selectors",
                 ".headerlink",
             ],  # the « ¶ » after each heading is no word

@@ -18,6 +18,7 @@ import pytest
 from conftest import MINI, ROOT, copy_guide
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from generator import site
 from generator.build import build
 from generator.project import load_project
 
@@ -78,6 +79,21 @@ def serve(folder: Path) -> Iterator[str]:
 def site_url(mini_site) -> Iterator[str]:
     """The tiny guide's address on a local server."""
     yield from serve(mini_site)
+
+
+@pytest.fixture(scope="session")
+def parted_site(tmp_path_factory) -> Path:
+    """The tiny guide with its search index in parts of 5 pages, as a large site's is."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(site, "PAGES_PER_INDEX", 5)
+        project = load_project(themed_guide(tmp_path_factory.mktemp("parted") / "mini"))
+        build(project, strict=True)
+    return project.site_dir
+
+
+@pytest.fixture(scope="session")
+def parted_site_url(parted_site) -> Iterator[str]:
+    yield from serve(parted_site)
 
 
 @pytest.fixture(scope="session")

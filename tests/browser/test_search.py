@@ -3,8 +3,13 @@ apostrophes included; a result opens its page."""
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 from playwright.sync_api import expect
+
+CARD = re.compile(r"^/cas-usage/[^/]+/[^/]+/$")
 
 
 def search(page, words: str) -> list[str]:
@@ -74,3 +79,47 @@ def test_result_titles_are_the_headings_text_only(page, default_url):
     search(page, "facture")
     titles = page.locator(".pagefind-ui__result-title").all_inner_texts()
     assert titles and not [title for title in titles if "¶" in title]
+
+
+def all_results(page, site_url: str, words: str) -> list[str]:
+    """Every page Pagefind's own API finds on that site, its parts merged as declic.js merges them."""
+    page.goto(site_url)
+    return page.evaluate(
+        """async ([root, words]) => {
+            const pagefind = await import(root + "pagefind/pagefind.js");
+            const parts = await (await fetch(root + "pagefind/declic-index-parts.json")).json();
+            for (const part of parts) await pagefind.mergeIndex(root + part);
+            const found = await pagefind.search(words);
+            const pages = await Promise.all(found.results.map(result => result.data()));
+            return pages.map(data => new URL(data.url, location.href).pathname).sort();
+        }""",
+        [site_url, words],
+    )
+
+
+@pytest.mark.parametrize("words", ["echeancier", "devis"])
+def test_the_search_box_queries_every_part_of_an_index_in_parts(page, site_url, parted_site, parted_site_url, words):
+    parts = json.loads((parted_site / "pagefind" / "declic-index-parts.json").read_text(encoding="utf-8"))
+    assert len(parts) > 3 and all((parted_site / part / "pagefind-entry.json").is_file() for part in parts)
+    page.goto(site_url)
+    whole = set(search(page, words))
+    page.goto(parted_site_url)
+    assert set(search(page, words)) == whole
+
+
+@pytest.mark.parametrize("words", ["relances", "facture", "client"])
+def test_an_index_in_parts_finds_every_page_the_whole_index_finds(page, site_url, parted_site_url, words):
+    whole = all_results(page, site_url, words)
+    assert len(whole) > 5  # more than the search box shows at first
+    assert all_results(page, parted_site_url, words) == whole
+
+
+def test_a_card_is_not_found_by_what_it_repeats_from_other_pages(page, site_url):
+    """A card shows its obstacles' answers, a link list and its prompt, each searchable on its own
+    page: found there, the text does not also bring up every card that repeats it."""
+    found = all_results(page, site_url, "premier gain en dix minutes")
+    assert "/freins/manque-de-temps/" in found
+    assert not [path for path in found if CARD.match(path)], found
+    found = all_results(page, site_url, "descriptif du chantier suivant")
+    assert "/fiches/descriptif-devis/" in found
+    assert not [path for path in found if CARD.match(path)], found

@@ -374,14 +374,21 @@
     }
     function load() {
       var bundle = new URL(box.getAttribute("data-bundle"), location.href);
-      return new Promise(function (resolve, reject) {
-        var script = element("script", { src: new URL("pagefind-ui.js", bundle).href });
-        script.onload = resolve;
-        script.onerror = reject;
-        document.head.appendChild(script);
-      }).then(function () {
+      /* A large site is indexed in parts (generator/site.py): the first part lists the others. */
+      var parts = fetch(new URL("declic-index-parts.json", bundle)).then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      });
+      var script = new Promise(function (resolve, reject) {
+        var tag = element("script", { src: new URL("pagefind-ui.js", bundle).href });
+        tag.onload = resolve;
+        tag.onerror = reject;
+        document.head.appendChild(tag);
+      });
+      return Promise.all([parts, script]).then(function (loaded) {
         new window.PagefindUI({
           element: panel, bundlePath: bundle.pathname, baseUrl: siteRoot().pathname,
+          mergeIndex: loaded[0].map(function (part) { return { bundlePath: new URL(part, siteRoot()).pathname }; }),
           showSubResults: true, showImages: false, resetStyles: false,
           translations: { placeholder: "Rechercher dans le guide (facture, relance, devis…)" }
         });
