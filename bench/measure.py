@@ -25,6 +25,7 @@ def measure_declic(config_file: Path) -> dict:
 
     project = load_project(config_file)
     search_index = _time_search_index()
+    search_peaks = _watch_search_memory()
     site_cpu = _time_site_cpu()
     started, cpu, all_cpu = perf_counter(), process_time(), _cpu_with_children()
     generated = build(project, strict=True)
@@ -39,6 +40,7 @@ def measure_declic(config_file: Path) -> dict:
         "declic_cpu": total_cpu - sum(site_cpu),
         "build_cpu": build_cpu,
         **_peak_memory(),  # the build's: read before the regeneration below adds its own
+        "search_peak_mb": max(search_peaks, default=0),
     }
 
     # The serve loop: one irritant's description is edited, the docs folder is regenerated.
@@ -101,6 +103,41 @@ def _time_search_index() -> list[float]:
     return seconds
 
 
+def _watch_search_memory() -> list[float]:
+    """Peak memory in MB of each Pagefind run. A child's own peak cannot be read from here: Linux
+    counts in it the memory of this process when it forked (600 MB at 10,000 cards). So each run
+    goes through a small launcher, this file's `peak` mode, which reads its child's with wait4."""
+    import subprocess
+
+    from generator import site
+
+    peaks: list[float] = []
+    run = subprocess.run
+
+    def launched(command, *args, **kwargs):
+        result = run([sys.executable, __file__, "peak", *command], *args, **kwargs)
+        text = result.stderr if isinstance(result.stderr, str) else ""
+        peak, _, rest = text.partition("\n")
+        peaks.append(float(peak))
+        result.stderr = rest
+        return result
+
+    site.subprocess = type("Subprocess", (), {"run": staticmethod(launched)})
+    return peaks
+
+
+def _launch_and_report_peak(command: list[str]) -> int:
+    """`peak` mode: run `command`; its peak memory in MB on the first line of stderr, then its own.
+    This process is small and has no other child: its children's peak is that command's."""
+    import subprocess
+
+    result = subprocess.run(command, capture_output=True, check=False)
+    sys.stdout.buffer.write(result.stdout)
+    sys.stderr.write(f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}\n")
+    sys.stderr.buffer.write(result.stderr)
+    return result.returncode
+
+
 def measure_plain(config_file: Path) -> dict:
     """mkdocs alone, as anyone would run it: no Déclic module is imported."""
     from mkdocs.commands.build import build
@@ -136,6 +173,8 @@ def _peak_memory() -> dict:
 
 
 if __name__ == "__main__":
+    if sys.argv[1] == "peak":
+        sys.exit(_launch_and_report_peak(sys.argv[2:]))
     kind, config = sys.argv[1], Path(sys.argv[2])
     result = {"declic": measure_declic, "plain": measure_plain}[kind](config)
     print(json.dumps(result))

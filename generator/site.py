@@ -105,53 +105,59 @@ def _plugin_name(item: str | dict) -> str:
 
 # Pagefind holds every page it indexes in memory, about a quarter of a megabyte each (2.9 GB for
 # 11,500 pages): a larger site is indexed in parts, one after the other, which the search box
-# queries together (Pagefind's `mergeIndex`). Each part costs a reader some 80 KB more per search.
+# queries together (Pagefind's `mergeIndex`). Each part costs a reader some 80 KB more per search,
+# and a part that has never seen one word of a query answers with the pages that have the others.
 PAGES_PER_INDEX = 3000
 INDEX_PARTS = "declic-index-parts.json"  # in the main index's folder: the other parts, for declic.js
 
 
 def _index_for_search(site: Path) -> None:
-    """Pagefind's index of every page, written into the site: `pagefind/`, then `pagefind-2/`…
-    for a site of more than PAGES_PER_INDEX pages. Pagefind splits words on the straight
-    apostrophe only, so it reads a copy where « l’équipe » is « l'équipe » (then « équipe » finds
-    it); the pages themselves keep their typography."""
+    """Pagefind's index, written into the site: `pagefind/`, then `pagefind-2/`… past
+    PAGES_PER_INDEX pages. As Pagefind itself does, once some pages mark their body
+    (`data-pagefind-body`), the others are left out: the explorer, the tags, redirects."""
     pages = sorted(site.rglob("*.html"))
-    parts = [pages[start : start + PAGES_PER_INDEX] for start in range(0, len(pages), PAGES_PER_INDEX)]
+    indexed = [page for page in pages if b"data-pagefind-body" in page.read_bytes()] or pages
+    parts = [indexed[start : start + PAGES_PER_INDEX] for start in range(0, len(indexed), PAGES_PER_INDEX)]
     names = ["pagefind", *(f"pagefind-{number}" for number in range(2, len(parts) + 1))]
     for name, part in zip(names, parts, strict=True):
-        _index_part(site, part, site / name)
+        # Named after the fresh site (`.site.new-…-pagefind-…`): if the build is killed, the next
+        # one removes this folder with the fresh site's other leftovers.
+        with tempfile.TemporaryDirectory(prefix=f"{site.name}-pagefind-", dir=site.parent) as folder:
+            _copy_for_pagefind(site, part, Path(folder))
+            _run_pagefind(Path(folder), site / name)
     (site / "pagefind" / INDEX_PARTS).write_text(json.dumps([f"{name}/" for name in names[1:]]), encoding="utf-8")
 
 
-def _index_part(site: Path, pages: list[Path], output: Path) -> None:
-    # Named after the fresh site (`.site.new-…-pagefind-…`): if the build is killed, the next one
-    # removes this folder with the fresh site's other leftovers.
-    with tempfile.TemporaryDirectory(prefix=f"{site.name}-pagefind-", dir=site.parent) as folder:
-        copies = Path(folder)
-        for page in pages:
-            copy = copies / page.relative_to(site)
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            text = page.read_text(encoding="utf-8")
-            if "\u2019" in text:
-                copy.write_text(text.replace("\u2019", "'"), encoding="utf-8")
-            else:
-                os.link(page, copy)  # same folder tree, same disk: no copy needed
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pagefind",
-                "--site",
-                str(copies),
-                "--output-path",
-                str(output),
-                "--exclude-selectors",
-                ".headerlink",
-            ],  # the « ¶ » after each heading is no word
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+def _copy_for_pagefind(site: Path, pages: list[Path], folder: Path) -> None:
+    """Pagefind splits words on the straight apostrophe only, so it reads a copy where « l’équipe »
+    is « l'équipe » (then « équipe » finds it); the pages themselves keep their typography."""
+    for page in pages:
+        copy = folder / page.relative_to(site)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        text = page.read_text(encoding="utf-8")
+        if "\u2019" in text:
+            copy.write_text(text.replace("\u2019", "'"), encoding="utf-8")
+        else:
+            os.link(page, copy)  # same folder tree, same disk: no copy needed
+
+
+def _run_pagefind(pages: Path, output: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(pages),
+            "--output-path",
+            str(output),
+            "--exclude-selectors",
+            ".headerlink",
+        ],  # the « ¶ » after each heading is no word
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode:
         raise SiteBuildError(f"l'index de recherche Pagefind n'a pas pu être construit : {result.stderr.strip()}")
 
