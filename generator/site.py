@@ -14,7 +14,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 from mkdocs.utils.yaml import yaml_load
+from pagefind.service import get_executable
 
 from .schema.settings import Settings
 
@@ -142,11 +142,12 @@ def _copy_for_pagefind(site: Path, pages: list[Path], folder: Path) -> None:
 
 
 def _run_pagefind(pages: Path, output: Path) -> None:
+    executable = get_executable()  # run directly: `python -m pagefind` costs a Python start each time
+    if executable is None:
+        raise SiteBuildError("Pagefind est introuvable : réinstallez Déclic (make site) ou choisissez search: mkdocs")
     result = subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "pagefind",
+            str(executable),
             "--site",
             str(pages),
             "--output-path",
