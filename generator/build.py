@@ -17,8 +17,10 @@ from typing import TypeVar
 from .catalog import Catalog
 from .errors import CatalogError, Issue
 from .export import cards_csv, catalog_json, dump
+from .folders import claim
 from .link import link, link_issues
 from .load import RawDocument, read_catalog
+from .lock import one_build_at_a_time
 from .plan import Page, plan
 from .project import Project
 from .redirects import redirect_files
@@ -100,21 +102,31 @@ def prepare(project: Project, progress: Progress = _no_progress, timings: dict[s
 
 def generate(project: Project, progress: Progress = _no_progress) -> Generated:
     """Write the docs folder that mkdocs builds from."""
-    timings: dict[str, float] = {}
-    prepared = prepare(project, progress, timings)
-    report = _timed(timings, "write", lambda: write_docs(prepared.files, prepared.content, project.docs_dir))
-    if project.theme_dir:  # a guide built on Déclic's theme overrides, with its own on top
-        write_docs({}, collect_content(project.theme_layers), project.theme_dir)
-    return Generated(prepared.catalog, prepared.pages, report, timings)
+    with one_build_at_a_time(project):
+        return _generate(project, progress)
 
 
 def build(project: Project, strict: bool = True, progress: Progress = _no_progress, offline: bool = False) -> Generated:
     """`offline`: a site that works opened from a folder or a USB key (file://), search included."""
-    generated = generate(project, progress)
-    started = perf_counter()
-    build_site(project.config_file, project.site_dir, strict=strict, offline=offline, search=project.settings.search)
-    generated.timings["mkdocs"] = perf_counter() - started
-    return generated
+    with one_build_at_a_time(project):
+        generated = _generate(project, progress)
+        started = perf_counter()
+        build_site(
+            project.config_file, project.docs_dir, project.site_dir, project.settings, strict=strict, offline=offline
+        )
+        generated.timings["mkdocs"] = perf_counter() - started
+        return generated
+
+
+def _generate(project: Project, progress: Progress) -> Generated:
+    timings: dict[str, float] = {}
+    prepared = prepare(project, progress, timings)
+    claim(project.docs_dir)
+    report = _timed(timings, "write", lambda: write_docs(prepared.files, prepared.content, project.docs_dir))
+    if project.theme_dir:  # a guide built on Déclic's theme overrides, with its own on top
+        claim(project.theme_dir)
+        write_docs({}, collect_content(project.theme_layers), project.theme_dir)
+    return Generated(prepared.catalog, prepared.pages, report, timings)
 
 
 def _render_pages(project: Project, pages: tuple[Page, ...], progress: Progress) -> dict[str, bytes]:

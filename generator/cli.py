@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import click
-from slugify import slugify
 
 from . import __version__
 from .build import Generated, build, generate, load_and_link, prepare
@@ -24,7 +22,7 @@ from .plan import path_path
 from .project import load_project
 from .scaffold import init_guide
 from .schema import KINDS_BY_NAME
-from .schema.base import ID_PATTERN
+from .schema.base import id_problem, suggested_id
 from .schemas import write_schemas
 from .site import SiteBuildError
 from .skeleton import skeleton
@@ -209,10 +207,9 @@ KIND_CHOICES = {
 @_fail_on_catalog_errors
 def new_command(kind: str, entity_id: str, config_file: Path) -> None:
     """Écrit une fiche KIND nouvelle, valide, chaque champ commenté."""
-    if not re.match(ID_PATTERN, entity_id):
-        raise click.ClickException(
-            f"« {entity_id} » n'est pas un identifiant valide : essayez « {slugify(entity_id)} »."
-        )
+    problem = id_problem(entity_id)
+    if problem:
+        raise click.ClickException(f"{problem} : essayez « {suggested_id(entity_id)} ».")
     project = load_project(config_file)
     catalog = load_and_link(project)
     target_kind = KINDS_BY_NAME[KIND_CHOICES[kind]]

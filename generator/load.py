@@ -19,11 +19,10 @@ from slugify import slugify
 
 from .errors import Issue, display_path
 from .schema import KINDS, Kind
-from .schema.base import ID_PATTERN
+from .schema.base import id_problem, suggested_id
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20  # the deepest field of any schema is 4 levels down
-_ID_RE = re.compile(ID_PATTERN)
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -82,16 +81,10 @@ def read_catalog(root: Path, display_root: Path | None = None) -> tuple[tuple[Ra
 def load_file(path: Path, kind: Kind, file: str) -> tuple[RawDocument | None, list[Issue]]:
     issues: list[Issue] = []
     entity_id = path.stem
-    if not _ID_RE.match(entity_id):
+    problem = id_problem(entity_id)
+    if problem:
         issues.append(
-            Issue(
-                file,
-                None,
-                "",
-                f"le nom de fichier « {entity_id} » n'est pas un identifiant valide : "
-                "minuscules sans accent, chiffres et tirets",
-                f"renommez-le « {slugify(entity_id) or 'x'}.yaml »",
-            )
+            Issue(file, None, "", f"le nom de fichier {problem}", f"renommez-le « {suggested_id(entity_id)}.yaml »")
         )
     try:
         raw = path.read_bytes()

@@ -6,25 +6,35 @@ A guide is a folder with a `mkdocs.yml`. Its catalog is a stack of layers: Décl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
+from yaml_env_tag import construct_env_tag
 
 from .errors import CatalogError, Issue
+from .folders import Output, check_folders
 from .load import FieldPath, node_lines, syntax_issue
 from .schema.settings import Settings
 from .validate import schema_issues
 
 DEFAULT_GUIDE = Path(__file__).resolve().parent.parent
+THEME_FOLDER = "build/overrides"  # where a guide that inherits Déclic gets its merged theme
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its `!!python/name` and `!ENV` tags."""
+    """Reads mkdocs.yml as mkdocs will: `!ENV` resolved with mkdocs' own constructor, so that the
+    values checked here are the values mkdocs uses. `!relative` and `!!python/name:` (Material's
+    emoji settings) are mkdocs' business and read as nothing; any other tag is refused beforehand."""
 
 
+_ConfigLoader.add_constructor("!ENV", construct_env_tag)
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+# Tags mkdocs resolves without running code of the file's choosing; `!!python/object/apply:` and
+# its kin call any function when mkdocs reads the file.
+_ALLOWED_TAGS = re.compile(r"^(!ENV|!relative|tag:yaml\.org,2002:(python/name:.*|(?!python/)[a-z]+))$")
 
 
 @dataclass(frozen=True)
@@ -62,7 +72,23 @@ def load_project(config_file: Path) -> Project:
     inherit = settings.inherit_default_catalog and root != DEFAULT_GUIDE
     base = (DEFAULT_GUIDE,) if inherit else ()
     own = (root,)
+    docs = _folder_setting(config, "docs_dir", "docs", config_file, lines)
+    site = _folder_setting(config, "site_dir", "site", config_file, lines)
+    outputs = [Output(root / docs, "docs_dir", docs), Output(root / site, "site_dir", site)]
+    if base:
+        outputs.append(Output(root / THEME_FOLDER, "", THEME_FOLDER))
     templates = root / settings.templates if settings.templates else None
+    check_folders(
+        root,
+        config_file,
+        outputs,
+        Output(templates, "extra.declic.templates", settings.templates) if templates else None,
+        {
+            "docs_dir": lines.get(("docs_dir",)),
+            "site_dir": lines.get(("site_dir",)),
+            "extra.declic.templates": lines.get((*_SETTINGS, "templates")),
+        },
+    )
     if templates and not templates.is_dir():
         raise CatalogError(
             [
@@ -80,12 +106,12 @@ def load_project(config_file: Path) -> Project:
         config_file=config_file,
         catalog_layers=(*base, *own),
         content_dirs=tuple(layer / "content" for layer in (*base, *own)),
-        docs_dir=root / _folder_setting(config, "docs_dir", "docs", config_file, lines),
-        site_dir=root / _folder_setting(config, "site_dir", "site", config_file, lines),
+        docs_dir=root / docs,
+        site_dir=root / site,
         templates=templates,
         settings=settings,
         theme_layers=tuple(layer / "overrides" for layer in (*base, *own)) if base else (),
-        theme_dir=root / "build" / "overrides" if base else None,
+        theme_dir=root / THEME_FOLDER if base else None,
         site_url=str(config.get("site_url") or ""),
     )
 
@@ -130,6 +156,7 @@ def _read_config(config_file: Path) -> tuple[dict, dict[FieldPath, int]]:
     loader = _ConfigLoader(text)
     try:
         node = loader.get_single_node()
+        _refuse_code_tags(node, config_file.name)
         config = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         raise CatalogError([syntax_issue(config_file.name, error, text)]) from None
@@ -148,6 +175,31 @@ def _read_config(config_file: Path) -> tuple[dict, dict[FieldPath, int]]:
             ]
         )
     return config, node_lines(node)
+
+
+def _refuse_code_tags(node: yaml.Node | None, file: str) -> None:
+    """A tag that would run code when mkdocs reads the file, refused before mkdocs sees it."""
+    issues = []
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if not _ALLOWED_TAGS.match(current.tag):
+            tag = current.tag.replace("tag:yaml.org,2002:", "!!")
+            issues.append(
+                Issue(
+                    file,
+                    current.start_mark.line + 1,
+                    "",
+                    f"balise YAML « {tag} » refusée : mkdocs exécuterait du code en lisant la configuration",
+                    "retirez-la ; une configuration n'accepte que !ENV, !relative et !!python/name:",
+                )
+            )
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(item for pair in current.value for item in pair)
+    if issues:
+        raise CatalogError(issues)
 
 
 def _settings(config: dict, config_file: Path, lines: dict[FieldPath, int]) -> Settings:

@@ -18,6 +18,7 @@ from typing import Any
 
 import segno
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from .export import page_url
@@ -184,6 +185,18 @@ def _duration(minutes: int) -> str:
     return f"{hours}\u00a0h\u00a0{rest:02d}" if rest else f"{hours}\u00a0h"
 
 
+def _web_address(url: Any) -> Markup:
+    """A checked address as a Markdown link target (the schema's `HttpsUrl` refuses the characters
+    Markdown reads); checked again here, since printing it unescaped is only safe for those."""
+    text = str(url)
+    if not _WEB_ADDRESS.match(text):
+        raise ValueError(f"unchecked web address {text!r}")
+    return Markup(text)
+
+
+_WEB_ADDRESS = re.compile(r"^https://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+$")
+
+
 def _json_data(value: Any) -> Markup:
     """JSON for a <script type="application/json"> block: nothing in it can close the script."""
     text = (
@@ -197,8 +210,16 @@ def _json_data(value: Any) -> Markup:
 
 def _front_matter(value: Any) -> Markup:
     """A front-matter value. The theme prints these as HTML (`<meta content="…">`, tag names), so
-    catalog text is HTML-escaped here: a quote or a `<` stays text and cannot close the attribute."""
-    return Markup(json.dumps(_html_escaped(value), ensure_ascii=False))
+    catalog text is HTML-escaped here: a quote or a `<` stays text and cannot close the attribute.
+    JSON is YAML, except that YAML also breaks lines at U+2028, U+2029 and U+0085 and refuses some
+    characters JSON keeps raw: those are written as escapes, so the value stays on its line (text
+    after a line break reading `---` would end the front matter, and the rest become Markdown)."""
+    text = json.dumps(_html_escaped(value), ensure_ascii=False)
+    return Markup(_NOT_YAML_SAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text))
+
+
+# Outside YAML's printable set, or a line break to YAML: escaped in front matter.
+_NOT_YAML_SAFE = re.compile("[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _html_escaped(value: Any) -> Any:
@@ -211,8 +232,13 @@ def _html_escaped(value: Any) -> Any:
 
 @cache
 def environment(overrides: Path | None = None) -> Environment:
+    """`overrides`: a guide's own templates, searched first. They are the guide's text, not Déclic's
+    code: they render in Jinja's sandbox, which refuses `__globals__` and the like, and with the
+    page data read-only. Déclic's templates alone render without it (the sandbox checks every
+    attribute read: a third more rendering time)."""
     loaders = [FileSystemLoader(overrides)] if overrides else []
-    env = Environment(
+    kind = ImmutableSandboxedEnvironment if overrides else Environment
+    env = kind(
         loader=ChoiceLoader([*loaders, FileSystemLoader(TEMPLATES)]),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -221,7 +247,13 @@ def environment(overrides: Path | None = None) -> Environment:
         autoescape=False,  # output is Markdown: `_finalize` escapes for it instead
         finalize=_finalize,
     )
-    env.filters.update(paragraphs=escape_paragraphs, duration=_duration, fm=_front_matter, json_data=_json_data)
+    env.filters.update(
+        paragraphs=escape_paragraphs,
+        duration=_duration,
+        fm=_front_matter,
+        json_data=_json_data,
+        web_address=_web_address,
+    )
     env.globals.update(link=_link, prompt_block=_prompt_block, qr_code=_qr_code, shared=_shared)
     return env
 

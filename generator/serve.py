@@ -53,7 +53,7 @@ def serve(project: Project, regenerate: Callable[[], None], address: str) -> Non
         observer.schedule(handler, str(folder), recursive=True)
     observer.start()
     try:
-        mkdocs_serve(str(project.config_file), livereload=True, dev_addr=address)
+        mkdocs_serve(str(project.config_file), livereload=True, dev_addr=address, docs_dir=str(project.docs_dir))
     finally:
         observer.stop()
         observer.join()

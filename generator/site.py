@@ -24,6 +24,7 @@ from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 from pagefind.service import get_executable
 
+from .folders import mark
 from .schema.settings import Settings
 
 _RENAME_EXCHANGE = 2
@@ -34,8 +35,6 @@ class SiteBuildError(Exception):
     """mkdocs refused to build (a warning in strict mode, a broken link, a macro error)."""
 
 
-# The default search engine, as declared once in the guide's settings schema.
-DEFAULT_SEARCH = Settings.model_fields["search"].default
 # Browsers run no web worker from file://: Material's offline search needs this shim, which its
 # offline plugin would fetch from a CDN unless a polyfill named "iframe-worker" is already listed.
 IFRAME_WORKER = Path(__file__).parent / "vendor" / "iframe-worker-shim.js"
@@ -43,16 +42,24 @@ IFRAME_WORKER_URL = "iframe-worker-shim.js"
 
 
 def build_site(
-    config_file: Path, site_dir: Path, strict: bool = True, offline: bool = False, search: str = DEFAULT_SEARCH
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    settings: Settings,
+    strict: bool = True,
+    offline: bool = False,
 ) -> None:
-    """`search`: the engine the guide's settings chose (already checked by `project`)."""
+    """`docs_dir`, `site_dir` and `settings`: as `project` read and checked them; mkdocs is given
+    these values rather than reading them again. The caller holds the guide's build lock, so any
+    `.site.new-*` folder found here was left by a build that died."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(site_dir)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    fresh.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a site is for a web server to read
     try:
-        options = _options(config_file, offline, search)
-        config = load_config(str(config_file), site_dir=str(fresh), strict=strict, **options)
+        options = _options(config_file, offline, settings)
+        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(fresh), strict=strict, **options)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
@@ -62,6 +69,7 @@ def build_site(
             _index_for_search(fresh)
         if offline:
             shutil.copy(IFRAME_WORKER, fresh / IFRAME_WORKER_URL)
+        mark(fresh)
     except (Abort, BuildError, ConfigurationError) as error:
         shutil.rmtree(fresh, ignore_errors=True)
         raise SiteBuildError(str(error)) from None
@@ -71,12 +79,20 @@ def build_site(
     swap_in(fresh, site_dir)
 
 
-def _options(config_file: Path, offline: bool, engine: str) -> dict[str, Any]:
-    """What this build changes in mkdocs.yml: the search plugin, and the offline settings."""
-    with config_file.open(encoding="utf-8") as stream:
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _options(config_file: Path, offline: bool, settings: Settings) -> dict[str, Any]:
+    """What this build changes in mkdocs.yml: the search plugin, the offline settings, and
+    `extra.declic` replaced by the settings Déclic checked (the theme prints its colours raw)."""
+    with config_file.open(encoding="utf-8") as stream:  # its code-running tags were refused by `project`
         raw = yaml_load(stream) or {}
     extra = dict(raw.get("extra") or {})
-    declic = dict(extra.get("declic") or {})
+    declic = settings.model_dump(mode="json")
+    engine = settings.search
     plugins = _plugin_list(raw.get("plugins", ["search"]))
     options: dict[str, Any] = {}
     if offline:

@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
-from jinja2.exceptions import TemplateAssertionError
+from jinja2.exceptions import SecurityError, TemplateAssertionError
 
 from .errors import Issue, display_path, suggest
-from .render import environment
+from .render import TEMPLATES, environment
 
 _TAGS = (
     "if",
@@ -47,12 +47,36 @@ _TAGS = (
 
 
 def check_templates(folder: Path, root: Path) -> list[Issue]:
-    """Compile every template of the guide's folder, so that all syntax errors are found at once."""
+    """Compile every template of the guide's folder, so that all syntax errors are found at once.
+    A template must replace one of Déclic's, by name; `_name.md.j2` is a piece others include."""
     env = environment(folder)
+    known = sorted(path.name for path in TEMPLATES.glob("*.j2"))
     issues = []
     for path in sorted(folder.rglob("*.j2")):
+        name = path.relative_to(folder).as_posix()
+        if name not in known and not path.name.startswith("_"):
+            issues.append(
+                Issue(
+                    display_path(path, root),
+                    None,
+                    "",
+                    f"gabarit « {name} » inconnu : Déclic ne s'en servirait pas",
+                    suggest(name, known)
+                    or f"gabarits remplaçables : {', '.join(known)} ; une pièce incluse commence par « _ »",
+                )
+            )
         try:
-            env.get_template(path.relative_to(folder).as_posix())
+            env.get_template(name)
+        except UnicodeDecodeError:
+            issues.append(
+                Issue(
+                    display_path(path, root),
+                    None,
+                    "",
+                    "le gabarit n'est pas encodé en UTF-8",
+                    "enregistrez-le en UTF-8",
+                )
+            )
         except TemplateError as error:
             issue = template_issue(error, folder, root)
             if issue is None:
@@ -106,4 +130,9 @@ def _explain(error: Exception, filters: Iterable[str]) -> tuple[str, str | None]
         if match := re.search(r"'(\w+)' is undefined", text):
             return f"gabarit : variable « {match.group(1)} » inconnue", None
         return "gabarit : valeur inconnue", None
+    if isinstance(error, SecurityError):
+        return (
+            "gabarit : accès refusé à l'intérieur de Python",
+            "un gabarit n'affiche que les données de la page (voir la « Référence du catalogue »)",
+        )
     return "gabarit : erreur pendant le rendu de cette ligne", None

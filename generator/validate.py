@@ -110,6 +110,8 @@ def _explain(
         return f"doit valoir au moins {ctx['ge']}, trouvé {value}", _description(model, loc)
     if kind == "less_than_equal":
         return f"doit valoir au plus {ctx['le']}, trouvé {value}", _description(model, loc)
+    if kind == "string_too_long":
+        return f"trop long : {len(str(value))} caractères, {ctx['max_length']} au plus", _description(model, loc)
     if kind == "string_too_short":
         return "ne doit pas être vide", _description(model, loc)
     if kind in ("too_short", "too_long"):

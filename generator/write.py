@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import CatalogError, Issue, display_path
+from .folders import MARKER
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,10 @@ def _holds(target: Path, data: bytes) -> bool:
 
 
 def _remove_stale(docs_dir: Path, wanted: Collection[str]) -> tuple[str, ...]:
-    """Delete the files nobody produces any more, then the folders they leave empty."""
+    """Delete the files nobody produces any more, then the folders they leave empty; the marker that
+    makes the folder Déclic's stays."""
     removed = []
+    wanted = {*wanted, MARKER}
     for folder, _folder_names, file_names in os.walk(docs_dir, topdown=False):  # children before parents
         here = Path(folder)
         relative = here.relative_to(docs_dir).as_posix()

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from generator.build import generate
+from generator.folders import MARKER
 from generator.project import load_project
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
@@ -16,7 +17,7 @@ def generated_files(docs: Path) -> dict[str, str]:
     return {
         path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8")
         for path in sorted(docs.rglob("*"))
-        if path.is_file()
+        if path.is_file() and path.name != MARKER  # the folder's mark of ownership, not a page
     }
 
 

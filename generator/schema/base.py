@@ -6,17 +6,66 @@ cross-references (that is `link.py`'s job).
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
-from pydantic import AnyUrl, BaseModel, ConfigDict, Field, StringConstraints, UrlConstraints
+from pydantic import AnyUrl, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, UrlConstraints
+from pydantic_core import PydanticCustomError
+from slugify import slugify
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_ID_LENGTH = 80  # an id is a folder or file name in the site, and part of a printed address
+# An id is also an address: a page named `index` would be the listing of its folder.
+RESERVED_IDS = frozenset({"index"})
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+
+def id_problem(entity_id: str) -> str | None:
+    """Why a file name cannot be an id, in French, or None when it can."""
+    if not re.match(ID_PATTERN, entity_id):
+        return f"« {entity_id} » n'est pas un identifiant valide : minuscules sans accent, chiffres et tirets"
+    if entity_id in RESERVED_IDS:
+        return f"« {entity_id} » est un identifiant réservé : c'est l'adresse de la page qui liste les fiches"
+    if len(entity_id) > MAX_ID_LENGTH:
+        return (
+            f"« {entity_id[:20]}… » est trop long pour un identifiant : "
+            f"{len(entity_id)} caractères, {MAX_ID_LENGTH} au plus"
+        )
+    return None
+
+
+def suggested_id(entity_id: str) -> str:
+    """A valid id close to `entity_id`, for the hint that goes with `id_problem`."""
+    slug = slugify(entity_id, max_length=MAX_ID_LENGTH, word_boundary=True) or "fiche"
+    return f"{slug}-1" if slug in RESERVED_IDS else slug
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Minutes = Annotated[int, Field(ge=1, le=100_000)]
-# Links that leave the site: https only, so no `javascript:` or plain-http address reaches a page.
-HttpsUrl = Annotated[AnyUrl, UrlConstraints(allowed_schemes=["https"])]
+# Characters a web address never holds unencoded, and that Markdown or HTML would read as syntax.
+_NOT_IN_ADDRESS = re.compile(r"""[\s<>"'()\[\]{}|\\^`]""")
+
+
+def _plain_address(value: object) -> object:
+    if not isinstance(value, str) or not value.strip().startswith("https://"):
+        return value  # the scheme's own error says more
+    if found := _NOT_IN_ADDRESS.search(value.strip()):
+        character = found.group()
+        shown = "une espace" if character.isspace() else f"« {character} »"
+        raise PydanticCustomError(
+            "url_character",
+            "caractère interdit dans une adresse web : {shown}",
+            {
+                "shown": shown,
+                "hint": f"écrivez « %{ord(character):02X} » à sa place, ou copiez l'adresse depuis le navigateur",
+            },
+        )
+    return value
+
+
+# Links that leave the site: https only, so no `javascript:` or plain-http address reaches a page,
+# and nothing in them that a page could read as markup.
+HttpsUrl = Annotated[AnyUrl, UrlConstraints(allowed_schemes=["https"]), BeforeValidator(_plain_address)]
 
 
 class Model(BaseModel):

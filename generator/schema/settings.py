@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AnyUrl, Field, StringConstraints, UrlConstraints
+from pydantic import Field, StringConstraints
 
-from .base import Id, Model, Text
+from .base import HttpsUrl, Id, Model, Text
 
-HttpsUrl = Annotated[AnyUrl, UrlConstraints(allowed_schemes=["https"])]
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 
