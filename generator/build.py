@@ -57,7 +57,7 @@ def load_and_link(project: Project, timings: dict[str, float] | None = None) -> 
         entities = _timed(timings, "validate", lambda: validate(documents, unreadable))
     except CatalogError as error:
         raise CatalogError([*error.issues, *_link_issues(project, documents, error.partial)]) from None
-    entities = select(entities, project.settings, project.config_file.name)
+    entities = select(entities, project.settings, project.config_file.name, project.config_lines)
     return _timed(timings, "link", lambda: link(entities, documents))
 
 
@@ -72,7 +72,11 @@ def _link_issues(project: Project, documents: tuple[RawDocument, ...], valid: En
     }
     broken = present - {(kind, entity_id) for kind, ids in valid.items() for entity_id in ids}
     try:
-        return tuple(link_issues(select(valid, project.settings, project.config_file.name), documents, broken))
+        return tuple(
+            link_issues(
+                select(valid, project.settings, project.config_file.name, project.config_lines), documents, broken
+            )
+        )
     except CatalogError as error:  # the guide's own selection names an unknown id
         return error.issues
 

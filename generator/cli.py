@@ -15,7 +15,7 @@ from . import __version__
 from .build import Generated, build, generate, load_and_link, prepare
 from .calendar import path_calendar
 from .coverage import coverage
-from .errors import CatalogError, suggest
+from .errors import CatalogError, suggest, system_error
 from .export import page_url
 from .pathing import learners, learning_path
 from .plan import path_path
@@ -26,6 +26,7 @@ from .schema.base import id_problem, suggested_id
 from .schemas import write_schemas
 from .site import SiteBuildError
 from .skeleton import skeleton
+from .usage_errors import FrenchGroup
 
 T = TypeVar("T")
 
@@ -65,15 +66,29 @@ def _fail_on_catalog_errors(function):
             click.secho(f"La construction du site a échoué : {error}", fg="red", err=True)
             click.echo("Le site précédent est resté intact.", err=True)
             sys.exit(1)
+        except OSError as error:  # the disk, not the catalog: full, read-only, a file where a folder goes
+            click.secho(f"Erreur du système de fichiers : {system_error(error)}", fg="red", err=True)
+            sys.exit(1)
 
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="declic")
+_LEVELS = {"WARNING": "Avertissement", "ERROR": "Erreur", "CRITICAL": "Erreur", "INFO": "Info"}
+
+
+class _FrenchLevels(logging.Formatter):
+    """mkdocs' and its plugins' messages, under a French heading; their text stays theirs."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{_LEVELS.get(record.levelname, record.levelname)} ({record.name}) : {record.getMessage()}"
+
+
+@click.group(cls=FrenchGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="declic", message="%(prog)s %(version)s", help="Affiche la version.")
 def main() -> None:
     """Déclic : du catalogue YAML au site de formation à l'IA."""
-    logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.WARNING)
+    logging.basicConfig(level=logging.WARNING)
+    logging.getLogger().handlers[0].setFormatter(_FrenchLevels())
 
 
 @main.command("check")
@@ -150,14 +165,18 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
     from .serve import serve
 
     project = load_project(config_file)
+    shown: list[str] = []  # the problems printed last: the same ones are not printed again
 
     def regenerate() -> None:
         try:
             _report(generate(project))
+            shown.clear()
         except CatalogError as error:
-            for issue in error.issues:
-                click.echo(issue.format(), err=True)
-            click.secho("Catalogue invalide : pages non régénérées.", fg="red", err=True)
+            lines = [issue.format() for issue in error.issues]
+            if lines != shown:
+                click.echo("\n".join(lines), err=True)
+                click.secho("Catalogue invalide : pages non régénérées.", fg="red", err=True)
+                shown[:] = lines
 
     serve(project, regenerate, dev_addr)
 
@@ -174,12 +193,17 @@ def _report(generated: Generated) -> None:
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--name", default="Mon organisation", show_default=True, help="Nom de l'organisation.")
 @click.option("--dry-run", is_flag=True, help="Affiche les fichiers sans rien écrire.")
+@_fail_on_catalog_errors
 def init_command(folder: Path, name: str, dry_run: bool) -> None:
     """Crée un nouveau guide dans FOLDER, construit sur le catalogue par défaut."""
     try:
         written = init_guide(folder, name, dry_run=dry_run)
     except FileExistsError:
-        raise click.ClickException(f"{folder} existe déjà et n'est pas vide : choisissez un nouveau dossier.") from None
+        raise click.ClickException(
+            f"« {folder} » existe déjà (un fichier, ou un dossier qui n'est pas vide) : choisissez un nouveau dossier."
+        ) from None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--name") from None
     for path in written:
         click.echo(f"  {folder / path}")
     if not dry_run:
@@ -201,7 +225,7 @@ KIND_CHOICES = {
 
 
 @main.command("new")
-@click.argument("kind", type=click.Choice(list(KIND_CHOICES)))
+@click.argument("kind", type=click.Choice(list(KIND_CHOICES)), metavar="SORTE")
 @click.argument("entity_id")
 @config_option
 @_fail_on_catalog_errors
@@ -216,6 +240,11 @@ def new_command(kind: str, entity_id: str, config_file: Path) -> None:
     target = project.root / target_kind.folder / f"{entity_id}.yaml"
     if target.exists():
         raise click.ClickException(f"{target} existe déjà.")
+    if entity_id in getattr(catalog, target_kind.name, {}):
+        click.secho(
+            f"« {entity_id} » existe déjà dans le catalogue par défaut : votre fiche la remplacera sur votre site.",
+            fg="yellow",
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(skeleton(target_kind, entity_id, catalog), encoding="utf-8")
     click.echo(f"Fiche créée : {target}")
@@ -223,15 +252,29 @@ def new_command(kind: str, entity_id: str, config_file: Path) -> None:
 
 @main.command("schemas")
 @click.argument("folder", type=click.Path(path_type=Path), default=Path("schemas"))
+@_fail_on_catalog_errors
 def schemas_command(folder: Path) -> None:
     """Écrit les schémas JSON des fichiers YAML (complétion et vérification dans l'éditeur)."""
     written = write_schemas(folder)
     click.echo(f"{len(written)} schéma(s) mis à jour dans {folder}.")
 
 
+def _plausible_start(value):
+    """The follow-ups run for months after the start: a date near the end of the calendar has none."""
+    if value is not None and not 2000 <= value.year <= 2100:
+        raise click.BadParameter(f"« {value.date()} » : choisissez une date entre 2000 et 2100")
+    return value
+
+
 @main.command("calendar")
 @click.argument("path_id")
-@click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), required=True, help="Date de début (AAAA-MM-JJ).")
+@click.option(
+    "--start",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    required=True,
+    callback=lambda ctx, param, value: _plausible_start(value),
+    help="Date de début (AAAA-MM-JJ).",
+)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Fichier .ics à écrire (sinon : PATH_ID.ics).")
 @config_option
 @_fail_on_catalog_errors

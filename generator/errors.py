@@ -7,6 +7,7 @@ editor sees all of them at once. Bugs are ordinary exceptions and keep their tra
 from __future__ import annotations
 
 import difflib
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,3 +53,25 @@ def display_path(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+_SYSTEM_ERRORS = {
+    errno.ENOSPC: "le disque est plein",
+    errno.EDQUOT: "le quota du disque est atteint",
+    errno.EACCES: "permission refusée",
+    errno.EPERM: "opération interdite (fichier protégé ou immuable)",
+    errno.EROFS: "le disque est en lecture seule",
+    errno.ENOENT: "fichier ou dossier introuvable",
+    errno.ENOTDIR: "un fichier se trouve là où un dossier est attendu",
+    errno.EISDIR: "un dossier se trouve là où un fichier est attendu",
+    errno.EEXIST: "existe déjà",
+    errno.ENAMETOOLONG: "nom de fichier trop long",
+    errno.ENOTEMPTY: "le dossier n'est pas vide",
+}
+
+
+def system_error(error: OSError) -> str:
+    """An OSError in French, with the path it is about: the system's own text is English."""
+    what = _SYSTEM_ERRORS.get(error.errno or 0, f"erreur n° {error.errno}")
+    where = error.filename if error.filename is not None else None
+    return f"{where} : {what}" if where else what

@@ -87,20 +87,21 @@ def load_file(path: Path, kind: Kind, file: str) -> tuple[RawDocument | None, li
             Issue(file, None, "", f"le nom de fichier {problem}", f"renommez-le « {suggested_id(entity_id)}.yaml »")
         )
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size  # before reading: a huge file is never read whole
+        raw = path.read_bytes() if size <= MAX_FILE_BYTES else b""
     except OSError:  # no permission, a broken link, a file being replaced
         return None, [
             *issues,
             Issue(file, None, "", "fichier illisible", "vérifiez que ce fichier peut être ouvert et lu"),
         ]
-    if len(raw) > MAX_FILE_BYTES:
+    if size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:  # it may have grown between the two
         return None, [
             *issues,
             Issue(
                 file,
                 None,
                 "",
-                f"fichier trop gros : {_bytes(len(raw))} octets, {_bytes(MAX_FILE_BYTES)} au plus",
+                f"fichier trop gros : {_bytes(max(size, len(raw)))} octets, {_bytes(MAX_FILE_BYTES)} au plus",
                 "une fiche tient en quelques kilo-octets : ce fichier n'est sans doute pas le bon",
             ),
         ]

@@ -7,7 +7,8 @@ A guide is a folder with a `mkdocs.yml`. Its catalog is a stack of layers: Décl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -16,7 +17,7 @@ from yaml_env_tag import construct_env_tag
 
 from .errors import CatalogError, Issue
 from .folders import Output, check_folders
-from .load import FieldPath, node_lines, syntax_issue
+from .load import MAX_FILE_BYTES, FieldPath, node_lines, syntax_issue
 from .schema.settings import Settings
 from .validate import schema_issues
 
@@ -50,6 +51,7 @@ class Project:
     theme_layers: tuple[Path, ...] = ()  # theme overrides to merge into theme_dir, lowest first
     theme_dir: Path | None = None  # where a guide that inherits Déclic gets its merged overrides
     site_url: str = ""  # the published address, when known: printed pages carry it as a QR code
+    config_lines: Mapping[FieldPath, int] = field(default_factory=dict, compare=False)  # each setting's line
 
 
 def load_project(config_file: Path) -> Project:
@@ -113,6 +115,7 @@ def load_project(config_file: Path) -> Project:
         theme_layers=tuple(layer / "overrides" for layer in (*base, *own)) if base else (),
         theme_dir=root / THEME_FOLDER if base else None,
         site_url=str(config.get("site_url") or ""),
+        config_lines=lines,
     )
 
 
@@ -139,6 +142,10 @@ def _folder_setting(config: dict, key: str, default: str, config_file: Path, lin
 
 def _read_config(config_file: Path) -> tuple[dict, dict[FieldPath, int]]:
     """mkdocs.yml as data, with the line of every field; its mistakes are reported like a catalog's."""
+    if config_file.stat().st_size > MAX_FILE_BYTES:
+        raise CatalogError(
+            [Issue(config_file.name, None, "", "fichier trop gros pour une configuration", "vérifiez le fichier")]
+        )
     try:
         text = config_file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:

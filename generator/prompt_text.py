@@ -1,6 +1,6 @@
 """Prompt variables: finding `{name}` in a prompt and filling them, in plain Python.
 
-A contributor's prompt is never compiled as a template: only `{lowercase_name}` is a variable,
+A contributor's prompt is never compiled as a template: only `{lowercase_name}` is a variable (not `{{name}}`),
 every other character (other braces, Jinja or Markdown syntax) is kept as written.
 """
 
@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-VARIABLE = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+# `{{name}}` is not a variable: doubled braces are a prompt's own text (a template it shows).
+VARIABLE = re.compile(r"(?<!\{)\{([a-z][a-z0-9_]*)\}(?!\})")
 
 
 def variable_names(text: str) -> list[str]:

@@ -6,6 +6,7 @@ The JSON Schemas are written beside the data so that editors check fields while 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from string import Template
 
@@ -15,9 +16,15 @@ TEMPLATE = Path(__file__).parent / "guide_template"
 
 
 def guide_files(name: str) -> dict[str, str]:
-    """Relative path → text of every file of a new guide."""
+    """Relative path → text of every file of a new guide. In YAML files, the name sits between
+    double quotes: its quotes and backslashes are escaped there."""
+    if not name.strip() or any(not character.isprintable() for character in name):
+        raise ValueError("le nom de l'organisation tient sur une ligne, sans caractère invisible")
+    in_yaml = json.dumps(name.strip(), ensure_ascii=False)[1:-1]
     files = {
-        path.relative_to(TEMPLATE).as_posix(): Template(path.read_text(encoding="utf-8")).substitute(name=name)
+        path.relative_to(TEMPLATE).as_posix(): Template(path.read_text(encoding="utf-8")).substitute(
+            name=in_yaml if path.suffix in (".yml", ".yaml") else name.strip()
+        )
         for path in sorted(TEMPLATE.rglob("*"))
         if path.is_file()
     }
@@ -27,7 +34,7 @@ def guide_files(name: str) -> dict[str, str]:
 
 def init_guide(folder: Path, name: str, dry_run: bool = False) -> list[str]:
     """Create the guide; refuses a folder that already has files. Returns the paths written."""
-    if folder.exists() and any(folder.iterdir()):
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise FileExistsError(folder)
     files = guide_files(name)
     if not dry_run:

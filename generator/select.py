@@ -7,7 +7,7 @@ persona of a hidden trade). Pure: runs between `validate` and `link`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from .errors import CatalogError, Issue, suggest
 from .schema.settings import Selection, Settings
@@ -16,8 +16,11 @@ from .validate import Entities
 SELECTABLE = tuple(Selection.model_fields)
 
 
-def select(entities: Entities, settings: Settings, config_name: str) -> Entities:
-    issues = list(_unknown_ids(entities, settings, config_name))
+def select(
+    entities: Entities, settings: Settings, config_name: str, lines: Mapping[tuple, int] | None = None
+) -> Entities:
+    """`lines`: the line of each field of the configuration, for the problems found here."""
+    issues = list(_unknown_ids(entities, settings, config_name, lines or {}))
     if issues:
         raise CatalogError(issues)
     kept = {
@@ -58,16 +61,19 @@ def _keep(entities: Entities, kind: str, kept: dict[str, set[str]]) -> dict:
     return {entity_id: entity for entity_id, entity in entities.get(kind, {}).items() if entity_id in kept[kind]}
 
 
-def _unknown_ids(entities: Entities, settings: Settings, config_name: str) -> Iterator[Issue]:
+def _unknown_ids(
+    entities: Entities, settings: Settings, config_name: str, lines: Mapping[tuple, int]
+) -> Iterator[Issue]:
     for choice in ("only", "hide"):
         selection = getattr(settings, choice)
         for kind in SELECTABLE:
             known = entities.get(kind, {})
             for index, entity_id in enumerate(getattr(selection, kind) or ()):
                 if entity_id not in known:
+                    where = ("extra", "declic", choice, kind)
                     yield Issue(
                         config_name,
-                        None,
+                        lines.get((*where, index)) or lines.get(where),
                         f"extra.declic.{choice}.{kind}[{index}]",
                         f"« {entity_id} » introuvable dans le catalogue",
                         suggest(entity_id, known),

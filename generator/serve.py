@@ -18,6 +18,9 @@ from watchdog.observers import Observer
 from .project import Project
 
 DEBOUNCE_SECONDS = 0.3
+# What changes a file. watchdog 6 also reports files opened and closed unwritten, which the
+# generator's own reads of the YAML cause: reacting to those regenerated forever.
+CHANGES = frozenset({"created", "modified", "deleted", "moved"})
 
 
 class _Regenerate(FileSystemEventHandler):
@@ -27,7 +30,7 @@ class _Regenerate(FileSystemEventHandler):
         self._lock = threading.Lock()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory or Path(str(event.src_path)).name.startswith("."):
+        if event.event_type not in CHANGES or event.is_directory or Path(str(event.src_path)).name.startswith("."):
             return
         with self._lock:  # an editor's save is often several events: regenerate once
             if self._timer:

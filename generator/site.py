@@ -12,6 +12,7 @@ import ctypes
 import ctypes.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -72,11 +73,25 @@ def build_site(
         mark(fresh)
     except (Abort, BuildError, ConfigurationError) as error:
         shutil.rmtree(fresh, ignore_errors=True)
-        raise SiteBuildError(str(error)) from None
+        raise SiteBuildError(_in_french(str(error))) from None
+    except SystemExit:  # mkdocs-macros ends the process when a macro fails (on_error_fail)
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise SiteBuildError(
+            "une macro d'une page a échoué : le message « [macros] » ci-dessus nomme la page et l'erreur"
+        ) from None
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     swap_in(fresh, site_dir)
+
+
+def _in_french(message: str) -> str:
+    """mkdocs' closing words, in French; its warnings above them name the page."""
+    if match := re.match(r"Aborted with (\d+) warnings? in strict mode", message):
+        count = int(match.group(1))
+        plural = "s" if count > 1 else ""
+        return f"mkdocs a relevé {count} avertissement{plural} (ci-dessus) et le mode strict les refuse"
+    return message
 
 
 def _umask() -> int:

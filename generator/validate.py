@@ -84,6 +84,10 @@ def _explain(
         return "champ inconnu", suggest(str(loc[-1]), _field_names(model, loc[:-1])) or (
             "champs possibles : " + ", ".join(sorted(_field_names(model, loc[:-1])))
         )
+    if kind == "string_pattern_mismatch" and ctx.get("pattern", "").startswith("^#"):
+        return f"couleur en « #rrggbb » attendue, trouvé « {value} »", _COLOR_HINTS.get(
+            str(value).strip().lower(), "six chiffres hexadécimaux, par exemple « #1f6f8b »"
+        )
     if kind == "string_pattern_mismatch":
         if not str(value).strip():
             return "identifiant vide", "écrivez l'identifiant d'une fiche : le nom de son fichier sans « .yaml »"
@@ -100,6 +104,8 @@ def _explain(
         return f"texte attendu, trouvé {_shape(value)}", (
             "un texte qui commence par « [ » se met entre guillemets" if isinstance(value, list) else None
         )
+    if kind == "int_parsing_size":
+        return "nombre bien trop grand", _description(model, loc)
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"nombre entier attendu, trouvé « {value} »", _number_hint(loc, value)
     if kind in ("bool_parsing", "bool_type"):
@@ -144,6 +150,23 @@ def _explain(
     return str(item["msg"]), None
 
 
+_COLOR_HINTS = {
+    name: f"« {name} » n'est pas accepté : écrivez « {code} »"
+    for name, code in {
+        "red": "#d32f2f",
+        "rouge": "#d32f2f",
+        "blue": "#1976d2",
+        "bleu": "#1976d2",
+        "green": "#388e3c",
+        "vert": "#388e3c",
+        "orange": "#f57c00",
+        "black": "#000000",
+        "noir": "#000000",
+        "white": "#ffffff",
+        "blanc": "#ffffff",
+        "indigo": "#3f51b5",
+    }.items()
+}
 _NOTHING = {"no", "non", "none", "aucun", "aucune", "rien", "false"}
 _BOOLEAN_HINTS = {
     "oui": "écrivez « true »",
@@ -170,6 +193,8 @@ def _number_hint(loc: FieldPath, value: Any) -> str | None:
         if 1900 <= int(date.group(1)) <= 2100:
             return f"une date n'est pas une année : écrivez « {date.group(1)} »"
         return "écrivez l'année seule, par exemple « 2025 »"
+    if number := re.fullmatch(r"(\d+(?:\.\d+)?)[eE]\+?(\d)", text):  # 1e3: YAML reads it as text
+        return f"écrivez le nombre en chiffres : « {round(float(number.group()))} »"
     if number := re.fullmatch(r"\d+[.,]\d+", text):
         return f"un nombre entier, sans décimales : par exemple « {round(float(number.group().replace(',', '.')))} »"
     if number := re.match(r"(\d+)\s*[^\d\s.,]", text):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
 
 from .base import HttpsUrl, Id, Model, Text
 
@@ -50,3 +51,15 @@ class Settings(Model):
         default="pagefind", description="Moteur de recherche : pagefind (français, par morceaux) ou mkdocs."
     )
     templates: str | None = Field(default=None, description="Dossier de gabarits qui remplacent ceux de Déclic.")
+
+    @field_validator("only")
+    @classmethod
+    def _keeps_something(cls, only: Selection) -> Selection:
+        empty = [kind for kind, ids in only if ids is not None and not ids]
+        if empty:
+            raise PydanticCustomError(
+                "empty_selection",
+                "« only: {kind}: [] » ne garderait aucune fiche de cette sorte",
+                {"kind": empty[0], "hint": "listez les identifiants à garder, ou retirez la ligne pour tout garder"},
+            )
+        return only
