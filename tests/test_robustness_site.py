@@ -39,6 +39,8 @@ ATTACKS = (
     "<svg onload=alert('XSS-12')>",
     '=HYPERLINK("https://example.org";"XSS-13")',
     "*XSS-14* _gras_ `code` | cellule | ~~barré~~",
+    # Line breaks of YAML's that Markdown ignores: in front matter they once ended it early.
+    "\u2028---\u2029{: autofocus onfocus=\"alert('XSS-17')\" }\x85--- fin",
 )
 # Free-text fields of every kind (ids, numbers and choices are checked by the schema instead).
 TEXT_FIELDS = {
@@ -105,7 +107,7 @@ def attacked_guide(target: Path, search: str) -> Path:
     trade.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     source = guide / "usecases" / "sources" / "livre-blanc.yaml"
     source.write_text(
-        source.read_text(encoding="utf-8") + 'url: "https://example.org/livre_blanc?a=1&b=<script>XSS-15</script>"\n',
+        source.read_text(encoding="utf-8") + 'url: "https://example.org/livre_blanc?a=1&b=*XSS-15*_x_"\n',
         encoding="utf-8",
     )
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
@@ -158,7 +160,7 @@ def test_catalog_text_shows_literally(attacked):
         assert " ".join(text.split()) in shown, text
     irritant = yaml.safe_load((guide / "usecases" / "irritants" / "relancer-factures.yaml").read_text(encoding="utf-8"))
     page = soup(site / "irritants" / "relancer-factures" / "index.html")
-    assert visible_text(page.h1) == irritant["title"]
+    assert visible_text(page.h1) == " ".join(irritant["title"].split())
     # The prompt block of a card: the prompt's own text, and a blank's example kept in an attribute.
     prompt = yaml.safe_load((guide / "usecases" / "prompts" / "relance-facture.yaml").read_text(encoding="utf-8"))
     original = yaml.load(
@@ -175,7 +177,8 @@ def test_the_head_of_each_page_holds_the_text_literally(attacked):
     config = yaml.safe_load((guide / "mkdocs.yml").read_text(encoding="utf-8"))
     irritant = yaml.safe_load((guide / "usecases" / "irritants" / "relancer-factures.yaml").read_text(encoding="utf-8"))
     page = soup(site / "irritants" / "relancer-factures" / "index.html")
-    assert page.title.string == f"{irritant['title']} - {config['site_name']}"
+    # Line separators in a title read as spaces: the heading it comes from is one line.
+    assert page.title.string.split() == f"{irritant['title']} - {config['site_name']}".split()
     card = soup(site / "cas-usage" / "plombier" / "relancer-factures" / "index.html")
     assert card.find("meta", attrs={"name": "description"})["content"] == irritant["quote"]
 
@@ -185,7 +188,7 @@ def test_tags_show_literally(attacked):
     trade = yaml.safe_load((guide / "usecases" / "trades" / "plombier.yaml").read_text(encoding="utf-8"))
     card = soup(site / "cas-usage" / "plombier" / "relancer-factures" / "index.html")
     tags = [visible_text(tag) for tag in card.select(".md-tag")]
-    assert trade["name"] in tags
+    assert " ".join(trade["name"].split()) in tags
 
 
 def test_search_indexes_hold_text_that_their_interface_cannot_run(attacked):
@@ -210,7 +213,7 @@ def test_search_indexes_hold_text_that_their_interface_cannot_run(attacked):
             for path in (site / "pagefind" / "fragment").glob("*.pf_fragment")
         ]
         fragment = next(item for item in fragments if item["url"].endswith("irritants/relancer-factures/"))
-        assert fragment["meta"]["title"] == irritant["title"]
+        assert fragment["meta"]["title"].split() == irritant["title"].split()
         assert " ".join(irritant["description"].split()) in " ".join(fragment["content"].split())
 
 
@@ -239,7 +242,7 @@ def test_links_that_leave_the_site_are_https(attacked):
             if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", href) or href.startswith("//"):
                 external.append(href)
                 assert href.startswith("https://"), (path, href)
-    assert "https://example.org/livre_blanc?a=1&b=%3Cscript%3EXSS-15%3C/script%3E" in external
+    assert "https://example.org/livre_blanc?a=1&b=*XSS-15*_x_" in external  # Markdown read nothing in it
 
 
 def test_two_builds_of_the_same_input_give_the_same_bytes(tmp_path):
