@@ -31,7 +31,7 @@ from .select import select
 from .site import build_site
 from .template_errors import check_templates, template_issue
 from .validate import Entities, validate
-from .write import WriteReport, check_conflicts, collect_content, write_docs
+from .write import WriteReport, check_conflicts, check_pages_readable, collect_content, write_docs
 
 T = TypeVar("T")
 Progress = Callable[[Iterable[T], int, str], Iterable[T]]
@@ -97,6 +97,7 @@ def prepare(project: Project, progress: Progress = _no_progress, timings: dict[s
         pages = _timed(timings, "plan", lambda: (*plan(catalog), reference_page()))
         files = _timed(timings, "render", lambda: _render_pages(project, pages, progress))
     content = collect_content(project.content_dirs)
+    check_pages_readable(content, project.root)
     files["catalogue.json"] = dump(catalog_json(catalog, pages))
     files["cas-usage.csv"] = cards_csv(catalog)
     files.update(redirect_files(catalog, pages, project.site_url))

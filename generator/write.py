@@ -34,6 +34,28 @@ def collect_content(content_dirs: tuple[Path, ...]) -> dict[str, Path]:
     return files
 
 
+def check_pages_readable(content: Mapping[str, Path], root: Path) -> None:
+    """Hand-written Markdown pages are UTF-8: mkdocs would stop on another encoding with a traceback."""
+    issues = []
+    for path, source in sorted(content.items()):
+        if path.endswith(".md"):
+            try:
+                source.read_bytes().decode("utf-8")
+            except UnicodeDecodeError as error:
+                line = source.read_bytes()[: error.start].count(b"\n") + 1
+                issues.append(
+                    Issue(
+                        display_path(source, root),
+                        line,
+                        "",
+                        "la page n'est pas encodée en UTF-8",
+                        "enregistrez-la en UTF-8",
+                    )
+                )
+    if issues:
+        raise CatalogError(issues)
+
+
 def check_conflicts(generated: Mapping[str, bytes], content: Mapping[str, Path], root: Path) -> None:
     """A generated page never replaces a hand-written one: both at one address is an error, also
     when their files differ (`fiches/x.md` and `fiches/x/index.md` are both served at `fiches/x/`)."""
