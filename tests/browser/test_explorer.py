@@ -59,6 +59,8 @@ def test_a_filter_on_a_list_facet_and_the_reset(page, site_url, mini_site):
     }
     expect(page.locator("#declic-count")).to_contain_text("Aucun cas d'usage")
     page.get_by_role("button", name="Tout afficher").click()
+    # The list is redrawn after the click: wait for it before reading it (read at once, CI saw it empty).
+    expect(page.locator("#declic-results li:visible a[data-card]")).to_have_count(len(every))
     assert shown(page) == {card["id"] for card in every}
     assert urlsplit(page.url).query == ""
 
