@@ -87,8 +87,9 @@ class _FrenchLevels(logging.Formatter):
 @click.version_option(__version__, prog_name="declic", message="%(prog)s %(version)s", help="Affiche la version.")
 def main() -> None:
     """Déclic : du catalogue YAML au site de formation à l'IA."""
-    logging.basicConfig(level=logging.WARNING)
-    logging.getLogger().handlers[0].setFormatter(_FrenchLevels())
+    handler = logging.StreamHandler()
+    handler.setFormatter(_FrenchLevels())
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
 
 
 @main.command("check")

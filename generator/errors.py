@@ -73,5 +73,4 @@ _SYSTEM_ERRORS = {
 def system_error(error: OSError) -> str:
     """An OSError in French, with the path it is about: the system's own text is English."""
     what = _SYSTEM_ERRORS.get(error.errno or 0, f"erreur n° {error.errno}")
-    where = error.filename if error.filename is not None else None
-    return f"{where} : {what}" if where else what
+    return f"{error.filename} : {what}" if error.filename else what

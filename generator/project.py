@@ -185,19 +185,28 @@ def _read_config(config_file: Path) -> tuple[dict, dict[FieldPath, int]]:
 
 
 def _refuse_code_tags(node: yaml.Node | None, file: str) -> None:
-    """A tag that would run code when mkdocs reads the file, refused before mkdocs sees it."""
+    """A tag that would run code when mkdocs reads the file (or that mkdocs does not know), refused
+    before mkdocs sees it. An alias is the node it names: each node is looked at once."""
     issues = []
-    stack = [node] if node is not None else []
+    stack, seen = ([node] if node is not None else []), set()
     while stack:
         current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
         if not _ALLOWED_TAGS.match(current.tag):
             tag = current.tag.replace("tag:yaml.org,2002:", "!!")
+            why = (
+                "mkdocs exécuterait du code en lisant la configuration"
+                if "python/" in tag
+                else "mkdocs ne la connaît pas"
+            )
             issues.append(
                 Issue(
                     file,
                     current.start_mark.line + 1,
                     "",
-                    f"balise YAML « {tag} » refusée : mkdocs exécuterait du code en lisant la configuration",
+                    f"balise YAML « {tag} » refusée : {why}",
                     "retirez-la ; une configuration n'accepte que !ENV, !relative et !!python/name:",
                 )
             )

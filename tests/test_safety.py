@@ -217,6 +217,14 @@ def test_a_code_running_tag_in_mkdocs_yml_is_refused_before_mkdocs_reads_it(guid
     assert not witness.exists()
 
 
+def test_an_unknown_tag_and_a_self_referencing_alias_are_reported_not_looped_on(guide):
+    config = guide / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "boucle: &a [1, *a]\nautre: !foo bar\n", encoding="utf-8")
+    result = run(guide, "check")
+    assert result.exit_code == 1
+    assert "balise YAML « !foo » refusée : mkdocs ne la connaît pas" in result.stderr
+
+
 def test_an_environment_variable_is_checked_as_mkdocs_will_read_it(guide, monkeypatch):
     monkeypatch.setenv("DECLIC_COULEUR", "#123456;}</style><script>alert(1)</script>")
     config = guide / "mkdocs.yml"
