@@ -163,23 +163,28 @@ def build_command(config_file: Path, strict: bool, offline: bool) -> None:
 @_fail_on_catalog_errors
 def serve_command(config_file: Path, dev_addr: str) -> None:
     """Aperçu en direct : régénère les pages quand un fichier YAML ou une page change."""
-    from .serve import serve
+    from .serve import Preview
 
-    project = load_project(config_file)
     shown: list[str] = []  # the problems printed last: the same ones are not printed again
 
-    def regenerate() -> None:
-        try:
-            _report(generate(project))
-            shown.clear()
-        except CatalogError as error:
-            lines = [issue.format() for issue in error.issues]
-            if lines != shown:
-                click.echo("\n".join(lines), err=True)
-                click.secho("Catalogue invalide : pages non régénérées.", fg="red", err=True)
-                shown[:] = lines
+    def report(lines: list[str]) -> None:
+        if lines == shown:
+            return
+        if lines:
+            click.echo("\n".join(lines), err=True)
+            click.secho("Le guide a des problèmes : la dernière version valide reste affichée.", fg="red", err=True)
+        else:
+            click.secho("Problèmes corrigés : l'aperçu est à jour.", fg="green", err=True)
+        shown[:] = lines
 
-    serve(project, regenerate, dev_addr)
+    def rebuilt(written: int, seconds: float) -> None:
+        duration = f"{seconds:.1f}".replace(".", ",")
+        files = "fichier régénéré" if written < 2 else "fichiers régénérés"
+        click.echo(f"Aperçu à jour en {duration}\u00a0s ({written} {files}).")
+
+    preview = Preview(config_file, dev_addr, report, rebuilt)
+    click.echo(f"Aperçu sur {preview.server.url} (Ctrl+C pour arrêter).")
+    preview.run()
 
 
 def _report(generated: Generated) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 from pagefind.service import get_executable
@@ -59,14 +60,13 @@ def build_site(
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     fresh.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a site is for a web server to read
     try:
-        options = _options(config_file, offline, settings)
-        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(fresh), strict=strict, **options)
+        config = site_config(config_file, docs_dir, fresh, settings, strict=strict, offline=offline)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
-        if options["extra"]["declic"]["search"] == "pagefind":
+        if config.extra["declic"]["search"] == "pagefind":
             _index_for_search(fresh)
         if offline:
             shutil.copy(IFRAME_WORKER, fresh / IFRAME_WORKER_URL)
@@ -85,6 +85,21 @@ def build_site(
     swap_in(fresh, site_dir)
 
 
+def site_config(
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    settings: Settings,
+    strict: bool = True,
+    offline: bool = False,
+    preview: bool = False,
+) -> MkDocsConfig:
+    """mkdocs' configuration for one build, with what Déclic decides in it. `preview`: for
+    `declic serve`, which shows the guide's problems in the page (see `preview.js`)."""
+    options = _options(config_file, offline, settings, preview)
+    return load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict, **options)
+
+
 def _in_french(message: str) -> str:
     """mkdocs' closing words, in French; its warnings above them name the page."""
     if match := re.match(r"Aborted with (\d+) warnings? in strict mode", message):
@@ -100,14 +115,15 @@ def _umask() -> int:
     return current
 
 
-def _options(config_file: Path, offline: bool, settings: Settings) -> dict[str, Any]:
+def _options(config_file: Path, offline: bool, settings: Settings, preview: bool = False) -> dict[str, Any]:
     """What this build changes in mkdocs.yml: the search plugin, the offline settings, and
-    `extra.declic` replaced by the settings Déclic checked (the theme prints its colours raw)."""
+    `extra.declic` replaced by the settings Déclic checked (the theme prints its colours raw).
+    Offline and in the preview, search is Material's own: Pagefind indexes a finished site."""
     with config_file.open(encoding="utf-8") as stream:  # its code-running tags were refused by `project`
         raw = yaml_load(stream) or {}
     extra = dict(raw.get("extra") or {})
-    declic = settings.model_dump(mode="json")
-    engine = settings.search
+    declic = {**settings.model_dump(mode="json"), "preview": preview}
+    engine = "mkdocs" if preview else settings.search
     plugins = _plugin_list(raw.get("plugins", ["search"]))
     options: dict[str, Any] = {}
     if offline:
@@ -118,8 +134,8 @@ def _options(config_file: Path, offline: bool, settings: Settings) -> dict[str, 
         extra["polyfills"] = [*extra.get("polyfills", []), IFRAME_WORKER_URL]
         if not any(_plugin_name(item) == "offline" for item in plugins):
             plugins.append("offline")
-        if not any(_plugin_name(item) == "search" for item in plugins):
-            plugins.append("search")
+    if engine == "mkdocs" and not any(_plugin_name(item) == "search" for item in plugins):
+        plugins.append("search")
     if engine == "pagefind":
         plugins = [item for item in plugins if _plugin_name(item) != "search"]
     return {**options, "plugins": plugins, "extra": {**extra, "declic": {**declic, "search": engine}}}
