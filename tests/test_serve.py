@@ -1,12 +1,19 @@
-"""Live preview: `declic serve` regenerates the pages of an edited YAML file and serves them."""
+"""Live preview: `declic serve` shows an edit, goes back to idle, and while the guide has a problem
+keeps the last good site served and lists the problem (terminal once, and `declic-apercu.json`,
+which the page shows)."""
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -21,7 +28,7 @@ def free_port() -> int:
 
 def fetch(url: str) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:
+        with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
     except OSError:
         return None
@@ -33,33 +40,91 @@ def wait_for(condition, seconds: float = 60.0):
         value = condition()
         if value:
             return value
-        time.sleep(0.3)
+        time.sleep(0.1)
     pytest.fail("timed out")
 
 
-def test_an_edited_irritant_is_regenerated_and_served(mini):
-    port = free_port()
-    site_url = yaml.safe_load(mini.read_text(encoding="utf-8")).get("site_url") or "/"
-    base = urlparse(site_url).path  # mkdocs serves the site under the path of its address
-    url = f"http://127.0.0.1:{port}{base}irritants/ecrire-devis/"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "serve", "-f", str(mini), "-a", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        assert "Écrire le descriptif du devis" in wait_for(lambda: fetch(url))
-        card = mini.parent / "build" / "docs" / "cas-usage" / "fleuriste" / "relancer-factures.md"
-        untouched = card.stat().st_mtime_ns
-        irritant = mini.parent / "usecases" / "irritants" / "ecrire-devis.yaml"
-        irritant.write_text(
-            irritant.read_text(encoding="utf-8").replace(
-                "Écrire le descriptif du devis", "Rédiger le descriptif du devis"
-            ),
-            encoding="utf-8",
+class Served:
+    """A running `declic serve`, with what it printed so far."""
+
+    def __init__(self, config: Path):
+        self.port = free_port()
+        site_url = yaml.safe_load(config.read_text(encoding="utf-8")).get("site_url") or "/"
+        self.base = f"http://127.0.0.1:{self.port}{urlparse(site_url).path}"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "serve", "-f", str(config), "-a", f"127.0.0.1:{self.port}"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
+        self.lines: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    def count(self, text: str) -> int:
+        return sum(text in line for line in self.lines)
+
+
+@contextmanager
+def serving(config: Path) -> Iterator[Served]:
+    served = Served(config)
+    try:
+        yield served
+    finally:
+        served.process.terminate()
+        served.process.wait(timeout=10)
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_an_edit_is_served_then_serve_goes_idle(mini):
+    card = mini.parent / "build" / "docs" / "cas-usage" / "fleuriste" / "relancer-factures.md"
+    irritant = mini.parent / "usecases" / "irritants" / "ecrire-devis.yaml"
+    with serving(mini) as served:
+        url = served.base + "irritants/ecrire-devis/"
+        assert "Écrire le descriptif du devis" in wait_for(lambda: fetch(url))
+        untouched = card.stat().st_mtime_ns
+        replace(irritant, "Écrire le descriptif du devis", "Rédiger le descriptif du devis")
         wait_for(lambda: "Rédiger le descriptif du devis" in (fetch(url) or ""))
         assert card.stat().st_mtime_ns == untouched  # a page of another irritant is not rewritten
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+        wait_for(lambda: served.count("Aperçu à jour") == 1, 10)
+        time.sleep(5)  # the generator's own reads of the YAML once made it rebuild forever
+        assert served.count("Aperçu à jour") == 1, served.lines
+
+
+def test_a_broken_file_keeps_the_last_good_site_and_shows_its_problem_until_fixed(mini):
+    irritant = mini.parent / "usecases" / "irritants" / "ecrire-devis.yaml"
+    good = irritant.read_text(encoding="utf-8")
+    with serving(mini) as served:
+        url, problems = served.base + "irritants/ecrire-devis/", served.base + "declic-apercu.json"
+        assert "Écrire le descriptif du devis" in wait_for(lambda: fetch(url))
+        irritant.write_text(good + "title: [\n", encoding="utf-8")
+        listed = wait_for(lambda: json.loads(fetch(problems) or "[]"), 10)
+        assert len(listed) == 1 and listed[0].startswith("usecases/irritants/ecrire-devis.yaml:")
+        assert "Écrire le descriptif du devis" in fetch(url)  # the last good page, still served
+        time.sleep(2)
+        assert served.count("usecases/irritants/ecrire-devis.yaml:") == 1  # printed once, not on every event
+        irritant.write_text(good.replace("Écrire le descriptif", "Rédiger le descriptif"), encoding="utf-8")
+        wait_for(lambda: "Rédiger le descriptif du devis" in (fetch(url) or ""), 10)
+        assert json.loads(fetch(problems)) == []
+        assert served.count("Problèmes corrigés") == 1
+
+
+def test_a_broken_mkdocs_yml_is_a_problem_like_any_other(mini):
+    good = mini.read_text(encoding="utf-8")
+    with serving(mini) as served:
+        problems = served.base + "declic-apercu.json"
+        wait_for(lambda: fetch(served.base))
+        mini.write_text(good + "extra: [\n", encoding="utf-8")
+        listed = wait_for(lambda: json.loads(fetch(problems) or "[]"), 10)
+        assert listed[0].startswith("mkdocs.yml:")
+        assert "Traceback" not in "\n".join(served.lines)
+        mini.write_text(good, encoding="utf-8")
+        wait_for(lambda: json.loads(fetch(problems) or '["x"]') == [], 10)
