@@ -398,11 +398,10 @@ def nav() -> list:
 
 
 def _shipped_config() -> dict:
-    """The shipped mkdocs.yml, its tags ignored (only plain values are read from it)."""
-    from generator.project import _ConfigLoader
+    """The shipped mkdocs.yml, as Déclic reads it."""
+    from generator.config_file import read_config
 
-    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as stream:
-        return yaml.load(stream, Loader=_ConfigLoader) or {}
+    return read_config(ROOT / "mkdocs.yml")[0]
 
 
 def write_plain_config(folder: Path, docs_dir: Path, site_dir: Path) -> Path:

@@ -116,9 +116,7 @@ def build(project: Project, strict: bool = True, progress: Progress = _no_progre
     with one_build_at_a_time(project):
         generated = _generate(project, progress)
         started = perf_counter()
-        build_site(
-            project.config_file, project.docs_dir, project.site_dir, project.settings, strict=strict, offline=offline
-        )
+        build_site(project, strict=strict, offline=offline)
         generated.timings["mkdocs"] = perf_counter() - started
         return generated
 

@@ -6,36 +6,22 @@ A guide is a folder with a `mkdocs.yml`. Its catalog is a stack of layers: Décl
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-import yaml
 from pydantic import ValidationError
-from yaml_env_tag import construct_env_tag
 
+from .config_file import read_config
 from .errors import CatalogError, Issue
 from .folders import Output, check_folders
-from .load import MAX_FILE_BYTES, FieldPath, node_lines, syntax_issue
+from .load import FieldPath
 from .schema.settings import Settings
 from .validate import schema_issues
 
 DEFAULT_GUIDE = Path(__file__).resolve().parent.parent
 THEME_FOLDER = "build/overrides"  # where a guide that inherits Déclic gets its merged theme
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as mkdocs will: `!ENV` resolved with mkdocs' own constructor, so that the
-    values checked here are the values mkdocs uses. `!relative` and `!!python/name:` (Material's
-    emoji settings) are mkdocs' business and read as nothing; any other tag is refused beforehand."""
-
-
-_ConfigLoader.add_constructor("!ENV", construct_env_tag)
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-# Tags mkdocs resolves without running code of the file's choosing; `!!python/object/apply:` and
-# its kin call any function when mkdocs reads the file.
-_ALLOWED_TAGS = re.compile(r"^(!ENV|!relative|tag:yaml\.org,2002:(python/name:.*|(?!python/)[a-z]+))$")
 
 
 @dataclass(frozen=True)
@@ -51,6 +37,7 @@ class Project:
     theme_layers: tuple[Path, ...] = ()  # theme overrides to merge into theme_dir, lowest first
     theme_dir: Path | None = None  # where a guide that inherits Déclic gets its merged overrides
     site_url: str = ""  # the published address, when known: printed pages carry it as a QR code
+    config: Mapping[str, Any] = field(default_factory=dict, compare=False)  # mkdocs.yml as mkdocs reads it
     config_lines: Mapping[FieldPath, int] = field(default_factory=dict, compare=False)  # each setting's line
 
 
@@ -69,7 +56,7 @@ def load_project(config_file: Path) -> Project:
             ]
         )
     root = config_file.parent
-    config, lines = _read_config(config_file)
+    config, lines = read_config(config_file)
     settings = _settings(config, config_file, lines)
     inherit = settings.inherit_default_catalog and root != DEFAULT_GUIDE
     base = (DEFAULT_GUIDE,) if inherit else ()
@@ -115,6 +102,7 @@ def load_project(config_file: Path) -> Project:
         theme_layers=tuple(layer / "overrides" for layer in (*base, *own)) if base else (),
         theme_dir=root / THEME_FOLDER if base else None,
         site_url=str(config.get("site_url") or ""),
+        config=config,
         config_lines=lines,
     )
 
@@ -138,84 +126,6 @@ def _folder_setting(config: dict, key: str, default: str, config_file: Path, lin
             ]
         )
     return value
-
-
-def _read_config(config_file: Path) -> tuple[dict, dict[FieldPath, int]]:
-    """mkdocs.yml as data, with the line of every field; its mistakes are reported like a catalog's."""
-    if config_file.stat().st_size > MAX_FILE_BYTES:
-        raise CatalogError(
-            [Issue(config_file.name, None, "", "fichier trop gros pour une configuration", "vérifiez le fichier")]
-        )
-    try:
-        text = config_file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise CatalogError(
-            [
-                Issue(
-                    config_file.name,
-                    None,
-                    "",
-                    "le fichier n'est pas encodé en UTF-8",
-                    "enregistrez-le en UTF-8 depuis votre éditeur",
-                )
-            ]
-        ) from None
-    loader = _ConfigLoader(text)
-    try:
-        node = loader.get_single_node()
-        _refuse_code_tags(node, config_file.name)
-        config = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as error:
-        raise CatalogError([syntax_issue(config_file.name, error, text)]) from None
-    finally:
-        loader.dispose()
-    if not isinstance(config, dict):
-        raise CatalogError(
-            [
-                Issue(
-                    config_file.name,
-                    None,
-                    "",
-                    "la configuration doit contenir des champs « nom: valeur »",
-                    "partez du mkdocs.yml d'un guide existant",
-                )
-            ]
-        )
-    return config, node_lines(node)
-
-
-def _refuse_code_tags(node: yaml.Node | None, file: str) -> None:
-    """A tag that would run code when mkdocs reads the file (or that mkdocs does not know), refused
-    before mkdocs sees it. An alias is the node it names: each node is looked at once."""
-    issues = []
-    stack, seen = ([node] if node is not None else []), set()
-    while stack:
-        current = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        if not _ALLOWED_TAGS.match(current.tag):
-            tag = current.tag.replace("tag:yaml.org,2002:", "!!")
-            why = (
-                "mkdocs exécuterait du code en lisant la configuration"
-                if "python/" in tag
-                else "mkdocs ne la connaît pas"
-            )
-            issues.append(
-                Issue(
-                    file,
-                    current.start_mark.line + 1,
-                    "",
-                    f"balise YAML « {tag} » refusée : {why}",
-                    "retirez-la ; une configuration n'accepte que !ENV, !relative et !!python/name:",
-                )
-            )
-        if isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-        elif isinstance(current, yaml.MappingNode):
-            stack.extend(item for pair in current.value for item in pair)
-    if issues:
-        raise CatalogError(issues)
 
 
 def _settings(config: dict, config_file: Path, lines: dict[FieldPath, int]) -> Settings:

@@ -192,9 +192,7 @@ class Preview:
                 self.project = load_project(self.config_file)
                 self._written = len(generate(self.project).report.written)
             project = self.project
-            config = site_config(
-                project.config_file, project.docs_dir, site, project.settings, strict=False, preview=True
-            )
+            config = site_config(project, site, strict=False, preview=True)
             config.site_url = self.server.url
             self._templates.attach(config.theme)
             config.plugins.on_startup(command="serve", dirty=dirty)

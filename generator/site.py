@@ -23,11 +23,10 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
-from mkdocs.utils.yaml import yaml_load
 from pagefind.service import get_executable
 
 from .folders import mark
-from .schema.settings import Settings
+from .project import Project
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -43,24 +42,17 @@ IFRAME_WORKER = Path(__file__).parent / "vendor" / "iframe-worker-shim.js"
 IFRAME_WORKER_URL = "iframe-worker-shim.js"
 
 
-def build_site(
-    config_file: Path,
-    docs_dir: Path,
-    site_dir: Path,
-    settings: Settings,
-    strict: bool = True,
-    offline: bool = False,
-) -> None:
-    """`docs_dir`, `site_dir` and `settings`: as `project` read and checked them; mkdocs is given
-    these values rather than reading them again. The caller holds the guide's build lock, so any
+def build_site(project: Project, strict: bool = True, offline: bool = False) -> None:
+    """mkdocs is given the docs folder, the site folder and the settings that `project` read and
+    checked, rather than reading them again. The caller holds the guide's build lock, so any
     `.site.new-*` folder found here was left by a build that died."""
-    site_dir = site_dir.resolve()
+    site_dir = project.site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(site_dir)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     fresh.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a site is for a web server to read
     try:
-        config = site_config(config_file, docs_dir, fresh, settings, strict=strict, offline=offline)
+        config = site_config(project, fresh, strict=strict, offline=offline)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
@@ -86,18 +78,14 @@ def build_site(
 
 
 def site_config(
-    config_file: Path,
-    docs_dir: Path,
-    site_dir: Path,
-    settings: Settings,
-    strict: bool = True,
-    offline: bool = False,
-    preview: bool = False,
+    project: Project, site_dir: Path, strict: bool = True, offline: bool = False, preview: bool = False
 ) -> MkDocsConfig:
     """mkdocs' configuration for one build, with what Déclic decides in it. `preview`: for
     `declic serve`, which shows the guide's problems in the page (see `preview.js`)."""
-    options = _options(config_file, offline, settings, preview)
-    return load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict, **options)
+    options = _options(project, offline, preview)
+    return load_config(
+        str(project.config_file), docs_dir=str(project.docs_dir), site_dir=str(site_dir), strict=strict, **options
+    )
 
 
 def _in_french(message: str) -> str:
@@ -115,16 +103,14 @@ def _umask() -> int:
     return current
 
 
-def _options(config_file: Path, offline: bool, settings: Settings, preview: bool = False) -> dict[str, Any]:
+def _options(project: Project, offline: bool, preview: bool) -> dict[str, Any]:
     """What this build changes in mkdocs.yml: the search plugin, the offline settings, and
     `extra.declic` replaced by the settings Déclic checked (the theme prints its colours raw).
     Offline and in the preview, search is Material's own: Pagefind indexes a finished site."""
-    with config_file.open(encoding="utf-8") as stream:  # its code-running tags were refused by `project`
-        raw = yaml_load(stream) or {}
-    extra = dict(raw.get("extra") or {})
-    declic = {**settings.model_dump(mode="json"), "preview": preview}
-    engine = "mkdocs" if preview else settings.search
-    plugins = _plugin_list(raw.get("plugins", ["search"]))
+    extra = dict(project.config.get("extra") or {})
+    declic = {**project.settings.model_dump(mode="json"), "preview": preview}
+    engine = "mkdocs" if preview else project.settings.search
+    plugins = _plugin_list(project.config.get("plugins", ["search"]))
     options: dict[str, Any] = {}
     if offline:
         # Pagefind fetches its index, which browsers refuse from file://; Material's offline

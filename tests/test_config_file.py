@@ -1,0 +1,56 @@
+"""mkdocs.yml means the same to Déclic as to mkdocs: `!ENV` and `INHERIT` are read as mkdocs reads
+them, so what Déclic checks and uses (the site address of the QR codes, its settings) is what the
+built site gets."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import soup
+
+from generator.build import build
+from generator.errors import CatalogError
+from generator.project import load_project
+
+
+def test_a_site_address_from_the_environment_reaches_the_qr_codes_and_the_site(mini, monkeypatch):
+    monkeypatch.setenv("DECLIC_ADRESSE", "https://formation.example.org/ia/")
+    text = mini.read_text(encoding="utf-8")
+    mini.write_text(re.sub(r"(?m)^site_url: .*$", "site_url: !ENV [DECLIC_ADRESSE, '']", text), encoding="utf-8")
+    project = load_project(mini)
+    assert project.site_url == "https://formation.example.org/ia/"
+    build(project)
+    card = soup(project.site_dir / "cas-usage" / "plombier" / "relancer-factures" / "index.html")
+    assert (
+        "https://formation.example.org/ia/cas-usage/plombier/relancer-factures/" in card.select_one(".declic-qr").text
+    )
+    assert card.find("link", rel="canonical")["href"].startswith("https://formation.example.org/ia/")
+
+
+def test_settings_inherited_from_a_parent_file_are_the_ones_checked_and_used(mini):
+    text = mini.read_text(encoding="utf-8")
+    head, _, extra = text.partition("extra:\n")
+    (mini.parent / "commun.yml").write_text(
+        "extra:\n" + extra.replace("search: pagefind", "search: mkdocs"), encoding="utf-8"
+    )
+    mini.write_text("INHERIT: commun.yml\n" + head, encoding="utf-8")
+    project = load_project(mini)
+    assert project.settings.search == "mkdocs"
+    assert [assistant.name for assistant in project.settings.assistants] == ["ChatGPT", "Perplexity"]
+    build(project)
+    assert (project.site_dir / "search" / "search_index.json").is_file()  # mkdocs saw the same setting
+    assert not (project.site_dir / "pagefind").exists()
+
+
+def test_an_inherit_loop_or_a_missing_parent_is_reported(mini):
+    text = mini.read_text(encoding="utf-8")
+    mini.write_text("INHERIT: absent.yml\n" + text, encoding="utf-8")
+    with pytest.raises(CatalogError) as error:
+        load_project(mini)
+    assert error.value.issues[0].format().startswith("mkdocs.yml:1: INHERIT: « absent.yml » introuvable")
+    (mini.parent / "a.yml").write_text("INHERIT: mkdocs.yml\n", encoding="utf-8")
+    mini.write_text("INHERIT: a.yml\n" + text, encoding="utf-8")
+    with pytest.raises(CatalogError) as error:
+        load_project(mini)
+    assert "boucle" in error.value.issues[0].message
