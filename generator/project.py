@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,15 @@ from .load import FieldPath
 from .schema.settings import Settings
 from .validate import schema_issues
 
-DEFAULT_GUIDE = Path(__file__).resolve().parent.parent
+
+def _default_guide() -> Path:
+    """Déclic's own catalog, pages and theme: in an installed wheel, package data (see setup.py);
+    in a checkout of this repository, its top level."""
+    packaged = Path(str(files("generator") / "default_guide"))
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent
+
+
+DEFAULT_GUIDE = _default_guide()
 THEME_FOLDER = "build/overrides"  # where a guide that inherits Déclic gets its merged theme
 
 

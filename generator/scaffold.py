@@ -1,6 +1,7 @@
 """`declic init`: a new guide folder from guide_template/, with the organisation's name filled in.
 
-Files are copied one by one; `$name` in them becomes the organisation's name (`$$` is a `$`).
+Files are copied one by one; `$name` in them becomes the organisation's name and `$version` the
+version of Déclic that made the guide, which its publishing examples install (`$$` is a `$`).
 The JSON Schemas are written beside the data so that editors check fields while typing.
 """
 
@@ -10,6 +11,7 @@ import json
 from pathlib import Path
 from string import Template
 
+from . import __version__
 from .schemas import SCHEMAS_DIR, json_schemas
 
 TEMPLATE = Path(__file__).parent / "guide_template"
@@ -23,7 +25,7 @@ def guide_files(name: str) -> dict[str, str]:
     in_yaml = json.dumps(name.strip(), ensure_ascii=False)[1:-1]
     files = {
         path.relative_to(TEMPLATE).as_posix(): Template(path.read_text(encoding="utf-8")).substitute(
-            name=in_yaml if path.suffix in (".yml", ".yaml") else name.strip()
+            name=in_yaml if path.suffix in (".yml", ".yaml") else name.strip(), version=__version__
         )
         for path in sorted(TEMPLATE.rglob("*"))
         if path.is_file()

@@ -26,6 +26,7 @@ from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 from pagefind.service import get_executable
 
 from .folders import mark
+from . import __version__
 from .project import Project
 
 _RENAME_EXCHANGE = 2
@@ -108,7 +109,7 @@ def _options(project: Project, offline: bool, preview: bool) -> dict[str, Any]:
     `extra.declic` replaced by the settings Déclic checked (the theme prints its colours raw).
     Offline and in the preview, search is Material's own: Pagefind indexes a finished site."""
     extra = dict(project.config.get("extra") or {})
-    declic = {**project.settings.model_dump(mode="json"), "preview": preview}
+    declic = {**project.settings.model_dump(mode="json"), "preview": preview, "version": __version__}
     engine = "mkdocs" if preview else project.settings.search
     plugins = _plugin_list(project.config.get("plugins", ["search"]))
     options: dict[str, Any] = {}
