@@ -25,8 +25,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 from pagefind.service import get_executable
 
-from .folders import mark
 from . import __version__
+from .folders import mark
 from .project import Project
 
 _RENAME_EXCHANGE = 2
