@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -25,13 +26,23 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+from measure import EDITED_IRRITANT
+from preview_latency import preview_latency
 from search_cost import folder_bytes, search_cost
 from synth import write_guide, write_plain_config
 
 STAGES = ("load", "validate", "link", "plan", "render", "write")
 DEFAULT_SIZES = "100,1000"
 FULL_SIZES = "100,1000,10000"
-TARGETS = {"cards_per_second": 5000, "declic_share": 0.10, "ratio": 1.15, "regenerate_seconds": 1.0, "peak_mb": 1024}
+TARGETS = {
+    "cards_per_second": 5000,
+    "declic_share": 0.10,
+    "ratio": 1.15,
+    "regenerate_seconds": 1.0,
+    "peak_mb": 1024,
+    "preview_default_seconds": 1.0,  # edit to page in `declic serve`, the default guide
+    "preview_1000_seconds": 2.0,  # the same at 1,000 cards
+}
 
 
 def main() -> None:
@@ -50,11 +61,23 @@ def main() -> None:
     for size in sizes:
         print(f"· {size} cartes…", file=sys.stderr, flush=True)
         rows.append(measure_size(size, args.out))
-    results = {"environment": _environment(), "targets": TARGETS, "rows": rows}
+    print("· aperçu du guide par défaut…", file=sys.stderr, flush=True)
+    preview = preview_latency(_default_guide_copy(args.out / "default-guide"), "relancer-factures-impayees")
+    results = {"environment": _environment(), "targets": TARGETS, "rows": rows, "default_guide_preview": preview}
     table = markdown(results)
     print(table)
     (HERE / "results.md").write_text(table, encoding="utf-8")
     (HERE / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _default_guide_copy(folder: Path) -> Path:
+    """The shipped default guide in a folder of its own, so that its files can be edited."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name in ("mkdocs.yml", "content", "usecases", "personas", "overrides"):
+        source = HERE.parent / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
+    return folder / "mkdocs.yml"
 
 
 def measure_size(size: int, out: Path) -> dict:
@@ -74,7 +97,9 @@ def measure_size(size: int, out: Path) -> dict:
     search = search_cost(site)
     site_bytes = folder_bytes(site)
     written, expected = set(declic["regenerate_written"]), set(declic["regenerate_expected"])
+    preview = preview_latency(config, EDITED_IRRITANT)
     return {
+        "preview": preview,
         "cards": cards,
         "pages": declic["pages"],
         "synth_seconds": synth_seconds,
@@ -179,7 +204,12 @@ COLUMNS = (
     ("search files", lambda row: f"{row['search']['engine']} {row['search']['index_bytes'] / 2**20:,.1f} MB"),
     ("query loads", lambda row: _query(row["search"])),
     ("1 edit: s, written/expected", _edit),
+    ("preview: edit to page s (max)", lambda row: _preview(row["preview"])),
 )
+
+
+def _preview(preview: dict) -> str:
+    return f"{preview['median_seconds']:.2f} ({preview['max_seconds']:.2f})"
 
 
 def markdown(results: dict) -> str:
@@ -196,6 +226,13 @@ def markdown(results: dict) -> str:
         "| " + " | ".join(heading for heading, _ in COLUMNS) + " |",
         "|" + "---:|" * len(COLUMNS),
         *("| " + " | ".join(cell(row) for _, cell in COLUMNS) + " |" for row in rows),
+    ]
+    default = results["default_guide_preview"]
+    lines += [
+        "",
+        f"Preview of the shipped default guide (`declic serve`, one irritant's title edited {len(default['edits'])} "
+        f"times): edit to page {_preview(default)} s, median (max); rebuilds in the 5 s after: "
+        f"{default['rebuilds_when_idle']}.",
     ]
     lines += ["", *_verdicts(results), "", *_legend()]
     return "\n".join(lines) + "\n"
@@ -237,6 +274,24 @@ def _verdicts(results: dict) -> list[str]:
             f"- regeneration after one edit < {targets['regenerate_seconds']:.0f} s at 1,000 cards: "
             + ok(small["regenerate_seconds"] < targets["regenerate_seconds"])
         )
+    lines.append(
+        f"- preview, edit to page < {targets['preview_default_seconds']:.0f} s on the default guide: "
+        + ok(results["default_guide_preview"]["max_seconds"] < targets["preview_default_seconds"])
+    )
+    if small is not None:
+        lines.append(
+            f"- preview, edit to page < {targets['preview_1000_seconds']:.0f} s at 1,000 cards: "
+            + ok(small["preview"]["max_seconds"] < targets["preview_1000_seconds"])
+        )
+    lines.append(
+        "- the preview is idle after an edit (no rebuild within 5 s): "
+        + ok(
+            all(
+                item["rebuilds_when_idle"] == 0
+                for item in [results["default_guide_preview"], *(r["preview"] for r in rows)]
+            )
+        )
+    )
     if small is not None and (large := at(10000)) is not None:
         growth = {key: large[key] / small[key] for key in ("ms_per_card", "bytes_per_card", "peak_mb")}
         lines.append(
@@ -263,7 +318,9 @@ def _legend() -> list[str]:
             "browser downloads to search once, for « facture », a word of nearly every synthetic card (lunr: its "
             "whole index, gzipped; Pagefind: measured in Chromium through the site's search box, its script, "
             "engine, page list, index chunks and the fragments of the results shown; by kind in results.json); *1 edit* = `generate()` after one irritant's description changed, as "
-            "`declic serve` runs it (plus its 0.3 s debounce), pages written / pages that print that description."
+            "`declic serve` runs it, pages written / pages that print that description; *preview* = in a running "
+            "`declic serve`, from the write of one irritant's file to its page served with the new title "
+            "(bench/preview_latency.py), median (max) of 5 edits."
         )
     ]
 
