@@ -80,6 +80,17 @@ class _CompiledTemplates(BytecodeCache):
         theme.get_env = get_env
 
 
+def _keep_the_search_index(config) -> None:
+    """A quick build rebuilds a few pages: Material's search would index only those and write that
+    as the whole index. It is left out of the quick build (the served index stays the last full
+    build's, until the next one), which also saves it a fifth of its time."""
+    search = next((plugin for name, plugin in config.plugins.items() if name.endswith("search")), None)
+    for event in ("page_context", "post_build"):
+        config.plugins.events[event] = [
+            method for method in config.plugins.events[event] if getattr(method, "__self__", None) is not search
+        ]
+
+
 class _OnChange(FileSystemEventHandler):
     def __init__(self, react: Callable[[], None]):
         self._react = react
@@ -195,6 +206,8 @@ class Preview:
             config = site_config(project, site, strict=False, preview=True)
             config.site_url = self.server.url
             self._templates.attach(config.theme)
+            if dirty:
+                _keep_the_search_index(config)
             config.plugins.on_startup(command="serve", dirty=dirty)
             try:
                 mkdocs_build(config, serve_url=self.server.url, dirty=dirty)
