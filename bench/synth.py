@@ -354,13 +354,12 @@ Commencez par [les cas d'usage par métier](cas-usage/index.md).
 CONTENT = {
     "index.md": HOME,
     "charte.md": "# La charte\n\nRien de confidentiel, rien qui permette de reconnaître une personne.\n",
-    "etiquettes.md": "# Étiquettes\n\n<!-- material/tags -->\n",
 }
 
 
 def _write_site_files(folder: Path) -> None:
     """The shipped mkdocs.yml (inherited, so its theme and plugins are measured) with its nav less
-    the hand-written pages this guide lacks; the shipped overrides; a home, charter and tags page."""
+    the hand-written pages this guide lacks; the shipped overrides; a home and a charter page."""
     config = {
         "INHERIT": str(ROOT / "mkdocs.yml"),
         "site_name": "Guide synthétique",

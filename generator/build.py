@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from .catalog import Catalog
 from .errors import CatalogError, Issue
+from .explorer_data import explorer_parts
 from .export import cards_csv, catalog_json, dump
 from .folders import claim
 from .link import link, link_issues
@@ -100,6 +101,7 @@ def prepare(project: Project, progress: Progress = _no_progress, timings: dict[s
     check_pages_readable(content, project.root)
     files["catalogue.json"] = dump(catalog_json(catalog, pages))
     files["cas-usage.csv"] = cards_csv(catalog)
+    files.update(explorer_parts(catalog))
     files.update(redirect_files(catalog, pages, project.site_url))
     check_conflicts(files, content, project.root)
     return Prepared(catalog, pages, files, content)

@@ -12,6 +12,7 @@ from typing import Any
 
 from .calendar import follow_ups
 from .catalog import Card, Catalog
+from .explorer_data import part_counts
 from .facets import DURATION_CHOICES, card_facets
 from .pathing import LearningPath, learners, learning_path
 from .prompt_text import fill
@@ -28,6 +29,19 @@ class Page:
     title: str
     links: tuple[str, ...]  # ids of the entities this page links to
     context: dict[str, Any] = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A label above a page's title, and the explorer's filter (or index page) it opens."""
+
+    label: str
+    target: str = ""  # a docs path; no target: the label alone
+    query: str = ""  # e.g. "metier=plombier"
+
+
+def _explore(label: str, facet: str, value: str) -> Tag:
+    return Tag(label, EXPLORER_PATH, f"{facet}={value}")
 
 
 def card_path(trade_id: str, irritant_id: str) -> str:
@@ -56,6 +70,8 @@ def obstacle_path(obstacle_id: str) -> str:
 
 SOURCES_PATH = "sources/index.md"
 EXPLORER_PATH = "explorer/index.md"
+SHEETS_PATH = "fiches/index.md"
+PATHS_PATH = "parcours/index.md"
 WORKSHOP_PATH = "atelier/index.md"
 
 
@@ -107,9 +123,9 @@ def _card(catalog: Catalog, card: Card) -> Page:
     related_cards = [*same_irritant[:RELATED_LIMIT], *same_trade[:RELATED_LIMIT]]
     levels = {catalog.prompts[prompt_id].level for prompt_id in card.prompt_ids}
     tags = [
-        card.trade.name,
-        catalog.categories[irritant.category].title,
-        *sorted(catalog.levels[level].title for level in levels),
+        _explore(card.trade.name, "metier", card.trade_id),
+        _explore(catalog.categories[irritant.category].title, "categorie", irritant.category),
+        *sorted((_explore(catalog.levels[level].title, "niveau", level) for level in levels), key=lambda t: t.label),
     ]
     return Page(
         card_path(card.trade_id, card.irritant_id),
@@ -133,7 +149,8 @@ def _card(catalog: Catalog, card: Card) -> Page:
             "personas": personas,
             "same_irritant": same_irritant[:RELATED_LIMIT],
             "same_trade": same_trade[:RELATED_LIMIT],
-            "tags": tags,
+            "tags": [tag.label for tag in tags],  # what organisations' templates printed before links
+            "tag_links": tags,
             "sources": catalog.sources,
         },
     )
@@ -154,6 +171,10 @@ def _sheet(catalog: Catalog, prompt_id: str) -> Page:
             "irritants": [(irritant_id, catalog.irritants[irritant_id]) for irritant_id in prompt.irritants],
             "cards": cards[: RELATED_LIMIT * 2],
             "tags": [catalog.levels[prompt.level].title, "Micro-fiche"],
+            "tag_links": [
+                _explore(catalog.levels[prompt.level].title, "niveau", prompt.level),
+                Tag("Micro-fiche", SHEETS_PATH),
+            ],
             "sources": catalog.sources,
         },
     )
@@ -179,6 +200,11 @@ def _path(catalog: Catalog, learning: LearningPath) -> Page:
             "trade": catalog.trades[learner.trade] if learner.trade else None,
             "obstacles": [(obstacle_id, catalog.obstacles[obstacle_id]) for obstacle_id in learner.obstacles],
             "follow_ups": follow_ups(learning),
+            "tag_links": [
+                Tag("Parcours", PATHS_PATH),
+                Tag(catalog.profiles[learner.profile].title),
+                _explore(catalog.levels[learner.level].title, "niveau", learner.level),
+            ],
             "booklet": booklet_query(learner.id, *_booklet_pages(learning)),
         },
     )
@@ -354,7 +380,7 @@ def _indexes(catalog: Catalog, paths: tuple[LearningPath, ...]) -> list[Page]:
         )
     pages.append(
         _listing(
-            "fiches/index.md",
+            SHEETS_PATH,
             "fiches",
             "Les micro-fiches",
             "Des exercices courts, de 20 minutes au plus : faire avec aide, comprendre, puis refaire seul.",
@@ -373,7 +399,7 @@ def _indexes(catalog: Catalog, paths: tuple[LearningPath, ...]) -> list[Page]:
     )
     pages.append(
         _listing(
-            "parcours/index.md",
+            PATHS_PATH,
             "parcours",
             "Les parcours",
             "Un parcours par rôle et par personne type, en quatre étapes : l'intérêt, les victoires rapides, "
@@ -401,7 +427,8 @@ def _indexes(catalog: Catalog, paths: tuple[LearningPath, ...]) -> list[Page]:
 
 
 def _explorer(catalog: Catalog) -> Page:
-    """Every card with its facets, and the choices to filter them by (only those some card has)."""
+    """The filters (only the choices some card has) and where the cards are: the page holds no card,
+    `explorer_data` writes them, a part per trade."""
     cards = [(card, card_facets(catalog, card)) for card in catalog.cards]
     used = lambda attribute: {value for _, facets in cards for value in _values(getattr(facets, attribute))}
     return Page(
@@ -412,15 +439,8 @@ def _explorer(catalog: Catalog) -> Page:
         "Explorer les cas d'usage",
         tuple(card.id for card, _ in cards),
         {
-            "cards": [
-                {
-                    "card": card,
-                    "facets": facets,
-                    "target": card_path(card.trade_id, card.irritant_id),
-                    "category": catalog.categories[facets.category].title,
-                }
-                for card, facets in cards
-            ],
+            "total": len(cards),
+            "parts": part_counts(catalog),
             "trades": sorted(((i, catalog.trades[i].name) for i in used("trade")), key=lambda item: item[1]),
             "categories": sorted(
                 ((i, catalog.categories[i].title) for i in used("category")), key=lambda item: item[1]

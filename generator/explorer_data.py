@@ -1,0 +1,45 @@
+"""Catalog → the explorer's data: one small script per trade (`explorer/donnees/<trade>.js`),
+which the explorer loads only for what the reader filters, so that its first view weighs the same
+at 100 cards as at 10,000. Scripts rather than JSON: browsers load them from file:// too (a USB
+key, `declic build --offline`), where they refuse `fetch`. Pure: no disk, no Jinja.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from .catalog import Card, Catalog
+from .facets import card_facets
+
+FOLDER = "explorer/donnees"
+CALLBACK = "declicExplorerPart"  # defined by declic.js before it loads a part
+
+
+def explorer_parts(catalog: Catalog) -> dict[str, bytes]:
+    """Docs path → script, one per trade with cards. A card is a row: id, title, category,
+    obstacles, levels, minutes (the trade is the part's; labels are the page's own filters)."""
+    by_trade: dict[str, list[Card]] = {}
+    for card in catalog.cards:
+        by_trade.setdefault(card.trade_id, []).append(card)
+    return {f"{FOLDER}/{trade_id}.js": _script(trade_id, catalog, cards) for trade_id, cards in by_trade.items()}
+
+
+def part_counts(catalog: Catalog) -> list[tuple[str, int]]:
+    """(trade id, number of cards) of every part, in the order of the trade filter's options."""
+    counts: dict[str, int] = {}
+    for card in catalog.cards:
+        counts[card.trade_id] = counts.get(card.trade_id, 0) + 1
+    return sorted(counts.items(), key=lambda item: catalog.trades[item[0]].name)
+
+
+def _script(trade_id: str, catalog: Catalog, cards: Iterable[Card]) -> bytes:
+    rows = []
+    for card in cards:
+        facets = card_facets(catalog, card)
+        title = f"{card.irritant.title} · {card.trade.name}"
+        rows.append([card.id, title, facets.category, facets.obstacles, facets.levels, facets.duration])
+    data = json.dumps({"trade": trade_id, "cards": rows}, ensure_ascii=False, separators=(",", ":"))
+    # Inside a script, catalog text must not close it or start a comment.
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f"window.{CALLBACK}({data});\n".encode()
