@@ -38,6 +38,7 @@ def measure_declic(config_file: Path) -> dict:
         "total": total,
         # CPU seconds of this process outside mkdocs: Déclic's own work, whatever else runs on the machine.
         "declic_cpu": total_cpu - sum(site_cpu),
+        "mkdocs_cpu": sum(site_cpu),  # mkdocs, in this process (Pagefind runs as a child)
         "build_cpu": build_cpu,
         **_peak_memory(),  # the build's: read before the regeneration below adds its own
         "search_peak_mb": max(search_peaks, default=0),

@@ -12,6 +12,8 @@ import gzip
 import http.server
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -58,34 +60,27 @@ def _pagefind_query(site: Path) -> dict[str, int] | None:
         return None
     if not CHROMIUM.exists():
         return None
-    handler = partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}"
     loaded: dict[str, int] = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.on("requestfinished", lambda request: _count(request, loaded))
-            page.goto(f"{base}/", wait_until="load")
-            if page.locator(SEARCH_BUTTON).count():  # the site's own search box, as a reader uses it
-                page.locator(SEARCH_BUTTON).click()
-                page.locator(SEARCH_FIELD).fill(QUERY)
-                page.locator(SEARCH_RESULT).first.wait_for()
-                page.wait_for_load_state("networkidle")
-            else:  # Pagefind's API alone: a query and the first results a list would show
-                page.evaluate(
-                    """async ([query, shown]) => {
-                        const pagefind = await import("/pagefind/pagefind.js");
-                        const search = await pagefind.search(query);
-                        await Promise.all(search.results.slice(0, shown).map((result) => result.data()));
-                    }""",
-                    [QUERY, RESULTS_SHOWN],
-                )
-            browser.close()
-    finally:
-        server.shutdown()
+    with serving(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.on("requestfinished", lambda request: _count(request, loaded))
+        page.goto(f"{base}/", wait_until="load")
+        if page.locator(SEARCH_BUTTON).count():  # the site's own search box, as a reader uses it
+            page.locator(SEARCH_BUTTON).click()
+            page.locator(SEARCH_FIELD).fill(QUERY)
+            page.locator(SEARCH_RESULT).first.wait_for()
+            page.wait_for_load_state("networkidle")
+        else:  # Pagefind's API alone: a query and the first results a list would show
+            page.evaluate(
+                """async ([query, shown]) => {
+                    const pagefind = await import("/pagefind/pagefind.js");
+                    const search = await pagefind.search(query);
+                    await Promise.all(search.results.slice(0, shown).map((result) => result.data()));
+                }""",
+                [QUERY, RESULTS_SHOWN],
+            )
+        browser.close()
     parts: dict[str, int] = {}
     for url, size in loaded.items():
         if _PAGEFIND_FILE.search(url):
@@ -110,6 +105,18 @@ PARTS = (
 def _count(request, loaded: dict[str, int]) -> None:
     sizes = request.sizes()
     loaded[request.url] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
+@contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """The site on a local server, for Chromium; yields its address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
