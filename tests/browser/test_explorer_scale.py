@@ -19,7 +19,7 @@ from generator.project import load_project
 from .conftest import serve
 
 sys.path.insert(0, str(ROOT / "bench"))
-from synth import write_guide  # noqa: E402
+from synth import write_guide
 
 CARDS = 1000
 
