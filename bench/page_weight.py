@@ -9,7 +9,7 @@ import gzip
 import json
 from pathlib import Path
 
-from search_cost import CHROMIUM, CHROMIUM_ARGS, serving
+from search_cost import browsing, can_browse
 
 FIRST_VIEWS = ("explorer/", "cas-usage/", "")  # the explorer, the cards index, the home page
 
@@ -40,15 +40,10 @@ def largest_pages(site: Path) -> dict[str, dict]:
 
 def first_views(site: Path, urls: tuple[str, ...] = FIRST_VIEWS) -> dict[str, int] | None:
     """Address → gzipped bytes of HTML, scripts and data its first view loads (None without Chromium)."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return None
-    if not CHROMIUM.exists():
+    if not can_browse():
         return None
     views: dict[str, int] = {}
-    with serving(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with browsing(site) as (browser, base):
         for url in urls:
             page = browser.new_page(viewport={"width": 390, "height": 844})
             loaded: list[int] = []
@@ -61,5 +56,4 @@ def first_views(site: Path, urls: tuple[str, ...] = FIRST_VIEWS) -> dict[str, in
             page.goto(f"{base}/{url}", wait_until="networkidle")
             views[url] = sum(loaded)
             page.close()
-        browser.close()
     return views

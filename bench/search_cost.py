@@ -52,17 +52,34 @@ def search_cost(site: Path) -> dict:
     return {"engine": "none", "index_bytes": 0, "query_bytes": 0}
 
 
-def _pagefind_query(site: Path) -> dict[str, int] | None:
-    """Bytes of Pagefind's files the page and one query download, by kind of file."""
+def can_browse() -> bool:
+    """Playwright and Chromium are here (`make test` installs them; `make bench` may run without)."""
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401
     except ImportError:
-        return None
-    if not CHROMIUM.exists():
-        return None
-    loaded: dict[str, int] = {}
+        return False
+    return CHROMIUM.exists()
+
+
+@contextmanager
+def browsing(site: Path) -> Iterator[tuple[object, str]]:
+    """Chromium, and the address of `site` on a local server."""
+    from playwright.sync_api import sync_playwright
+
     with serving(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser, base
+        finally:
+            browser.close()
+
+
+def _pagefind_query(site: Path) -> dict[str, int] | None:
+    """Bytes of Pagefind's files the page and one query download, by kind of file."""
+    if not can_browse():
+        return None
+    loaded: dict[str, int] = {}
+    with browsing(site) as (browser, base):
         page = browser.new_page()
         page.on("requestfinished", lambda request: _count(request, loaded))
         page.goto(f"{base}/", wait_until="load")
@@ -80,7 +97,6 @@ def _pagefind_query(site: Path) -> dict[str, int] | None:
                 }""",
                 [QUERY, RESULTS_SHOWN],
             )
-        browser.close()
     parts: dict[str, int] = {}
     for url, size in loaded.items():
         if _PAGEFIND_FILE.search(url):
