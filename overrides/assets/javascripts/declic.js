@@ -322,7 +322,9 @@
     function draw(chosen, needed, complete, unfiltered) {
       var rows = [];
       needed.forEach(function (trade) {
-        (parts[trade] || []).forEach(function (row) { if (matches(row, trade, chosen)) rows.push(row); });
+        (parts[trade] || []).forEach(function (row) {
+          if (CARD_ID.test(row[0]) && matches(row, trade, chosen)) rows.push(row);
+        });
       });
       list.textContent = "";
       rows.slice(0, limit).forEach(function (row) { list.appendChild(item(row)); });
