@@ -57,3 +57,18 @@ def test_a_printed_sheet_shows_the_quiz_answers(page, site_url):
     expect(page.locator("details:not([open])")).to_have_count(0)
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     expect(page.locator("details[open]")).to_have_count(0)
+
+
+@pytest.mark.parametrize(
+    "path", ["cas-usage/agent-de-collectivite/rediger-courrier-administratif/", "fiches/expliquer-sans-jargon/"]
+)
+def test_a_printed_page_leaves_out_its_link_lists_and_fits_one_sheet(page, default_url, path):
+    """Links a reader cannot follow on paper (« Pour qui », « Voir aussi », the other trades' cards)
+    stay on screen; this one-solution card and this sheet of the default guide, 4 A4 pages or more
+    before print was set like a leaflet, fit both sides of one sheet."""
+    page.goto(default_url + path)
+    expect(page.locator(".declic-related")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator(".declic-related")).to_be_hidden()
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) <= 2
