@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
+import time
 from pathlib import Path
 
 from search_cost import browsing, can_browse
@@ -57,3 +59,32 @@ def first_views(site: Path, urls: tuple[str, ...] = FIRST_VIEWS) -> dict[str, in
             views[url] = sum(loaded)
             page.close()
     return views
+
+
+def explorer_answers(site: Path) -> dict[str, float] | None:
+    """On a phone-speed CPU (Chromium throttled 4×): seconds from opening the explorer to its first
+    view, to the answer of a trade filter, and to that of a filter across trades (every part)."""
+    if not can_browse():
+        return None
+    from playwright.sync_api import expect
+
+    final = re.compile(r"^(\d+ cas d'usage sur \d+\.|Aucun .*)$")
+    with browsing(site) as (browser, base):
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        started = time.perf_counter()
+        page.goto(f"{base}/explorer/")
+        page.locator("#declic-results li").first.wait_for()
+        first_view = time.perf_counter() - started
+        trades = page.locator("#filtre-metier option").evaluate_all("options => options.map(o => o.value)")
+        started = time.perf_counter()
+        page.select_option("#filtre-metier", trades[-1])
+        expect(page.locator("#declic-count")).to_have_text(final, timeout=120_000)
+        trade = time.perf_counter() - started
+        page.select_option("#filtre-metier", "")
+        started = time.perf_counter()
+        page.select_option("#filtre-duree", "5")
+        expect(page.locator("#declic-count")).to_have_text(final, timeout=120_000)
+        across = time.perf_counter() - started
+        page.close()
+    return {"first_view": first_view, "trade_filter": trade, "filter_across_trades": across}

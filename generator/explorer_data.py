@@ -7,22 +7,27 @@ key, `declic build --offline`), where they refuse `fetch`. Pure: no disk, no Jin
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 
 from .catalog import Card, Catalog
 from .facets import card_facets
 
 FOLDER = "explorer/donnees"
 CALLBACK = "declicExplorerPart"  # defined by declic.js before it loads a part
+EVERY_CARD = "_tout"  # a filter across trades reads this part; no trade id starts with "_"
 
 
 def explorer_parts(catalog: Catalog) -> dict[str, bytes]:
-    """Docs path → script, one per trade with cards. A card is a row: id, title, category,
-    obstacles, levels, minutes (the trade is the part's; labels are the page's own filters)."""
+    """Docs path → script: one per trade with cards, and one with them all. A card is a row: id
+    (`trade/irritant`), title, category, obstacles, levels, minutes (labels are the page's filters)."""
     by_trade: dict[str, list[Card]] = {}
     for card in catalog.cards:
         by_trade.setdefault(card.trade_id, []).append(card)
-    return {f"{FOLDER}/{trade_id}.js": _script(trade_id, catalog, cards) for trade_id, cards in by_trade.items()}
+    rows = {trade_id: [_row(catalog, card) for card in cards] for trade_id, cards in by_trade.items()}
+    scripts = {f"{FOLDER}/{trade_id}.js": _script(trade_id, trade_rows) for trade_id, trade_rows in rows.items()}
+    scripts[f"{FOLDER}/{EVERY_CARD}.js"] = _script(
+        EVERY_CARD, [row for trade_rows in rows.values() for row in trade_rows]
+    )
+    return scripts
 
 
 def part_counts(catalog: Catalog) -> list[tuple[str, int]]:
@@ -33,13 +38,14 @@ def part_counts(catalog: Catalog) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: catalog.trades[item[0]].name)
 
 
-def _script(trade_id: str, catalog: Catalog, cards: Iterable[Card]) -> bytes:
-    rows = []
-    for card in cards:
-        facets = card_facets(catalog, card)
-        title = f"{card.irritant.title} · {card.trade.name}"
-        rows.append([card.id, title, facets.category, facets.obstacles, facets.levels, facets.duration])
-    data = json.dumps({"trade": trade_id, "cards": rows}, ensure_ascii=False, separators=(",", ":"))
+def _row(catalog: Catalog, card: Card) -> list:
+    facets = card_facets(catalog, card)
+    title = f"{card.irritant.title} · {card.trade.name}"
+    return [card.id, title, facets.category, facets.obstacles, facets.levels, facets.duration]
+
+
+def _script(name: str, rows: list[list]) -> bytes:
+    data = json.dumps({"part": name, "cards": rows}, ensure_ascii=False, separators=(",", ":"))
     # Inside a script, catalog text must not close it or start a comment.
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f"window.{CALLBACK}({data});\n".encode()

@@ -72,3 +72,14 @@ def test_a_printed_page_leaves_out_its_link_lists_and_fits_one_sheet(page, defau
     expect(page.locator(".declic-related")).to_be_hidden()
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) <= 2
+
+
+def test_without_a_site_address_a_printed_card_gives_the_address_it_was_opened_at(page, default_url, site_url):
+    card = "cas-usage/agent-de-collectivite/rediger-courrier-administratif/"
+    page.goto(default_url + card)  # the default guide sets no site_url: no QR code
+    address = page.locator(".declic-address")
+    expect(address).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(address).to_have_text(f"Cette page en ligne\u00a0: {default_url}{card}")
+    page.goto(site_url + "cas-usage/plombier/ecrire-devis/")  # with a site_url, the QR code says it
+    expect(page.locator(".declic-address")).to_have_count(0)

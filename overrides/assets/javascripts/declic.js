@@ -224,12 +224,14 @@
   /* The explorer's cards come in parts, one per trade (generator/explorer_data.py): a part is
      loaded only when a filter needs it, so the first view weighs the same at any catalog size. */
   var PAGE_SIZE = 100;
+  var PARTS_AT_ONCE = 6;  // as many requests as a browser sends to one server at once
   var parts = {};
   var waiting = {};
+  var EVERY_CARD = "_tout";  /* the part of a filter across trades: every card in one request */
   window.declicExplorerPart = function (part) {
-    parts[part.trade] = part.cards;
-    (waiting[part.trade] || []).forEach(function (resolve) { resolve(); });
-    delete waiting[part.trade];
+    parts[part.part] = part.cards;
+    (waiting[part.part] || []).forEach(function (resolve) { resolve(); });
+    delete waiting[part.part];
   };
 
   function loadPart(trade) {
@@ -287,8 +289,8 @@
       return chosen;
     }
 
-    function matches(row, trade, chosen) {
-      var values = { metier: trade, categorie: row[2], frein: row[3], niveau: row[4], duree: row[5] };
+    function matches(row, chosen) {
+      var values = { metier: row[0].split("/")[0], categorie: row[2], frein: row[3], niveau: row[4], duree: row[5] };
       return FILTERS.every(function (filter) {
         var wanted = chosen[filter.name];
         var value = values[filter.name];
@@ -304,8 +306,10 @@
     function apply() {
       var chosen = chosenFilters();
       var mine = ++generation;
-      var needed = chosen.metier ? [chosen.metier] : trades;
       var unfiltered = FILTERS.every(function (filter) { return !chosen[filter.name]; });
+      /* A trade: its part. Nothing chosen: the trades' parts, only as many as the first screenfuls
+         need. Any other filter: every card, in one part. */
+      var needed = chosen.metier ? [chosen.metier] : unfiltered ? trades : [EVERY_CARD];
       remember(chosen);
       step(0);
 
@@ -315,7 +319,10 @@
         var complete = index === needed.length;
         var found = draw(chosen, needed, complete, unfiltered);
         if (complete || (unfiltered && found > limit)) return;
-        loadPart(needed[index]).then(function () { step(index + 1); }, function () { step(index + 1); });
+        var batch = needed.slice(index, index + PARTS_AT_ONCE);
+        Promise.all(batch.map(function (trade) {
+          return loadPart(trade).catch(function () {});  // a missing part: its cards are left out
+        })).then(function () { step(index + batch.length); });
       }
     }
 
@@ -323,7 +330,7 @@
       var rows = [];
       needed.forEach(function (trade) {
         (parts[trade] || []).forEach(function (row) {
-          if (CARD_ID.test(row[0]) && matches(row, trade, chosen)) rows.push(row);
+          if (CARD_ID.test(row[0]) && matches(row, chosen)) rows.push(row);
         });
       });
       list.textContent = "";
@@ -507,8 +514,22 @@
     });
   });
 
+  /* A printed card or sheet says where it lives online: a QR code when the guide knows its published
+     address (site_url), otherwise the address this page was opened at, in text. */
+  function addPrintedAddress(content) {
+    var article = content.querySelector("article");
+    if (!article || article.querySelector(".declic-qr, .declic-address") || !article.querySelector(".declic-prompt")) return;
+    if (!/^https?:$/.test(location.protocol)) return;
+    var address = location.origin + location.pathname;
+    var title = article.querySelector("h1");
+    var note = element("p", { class: "declic-address", text: "Cette page en ligne\u00a0: " + address });
+    if (title) title.parentNode.insertBefore(note, title.nextSibling);
+    else article.insertBefore(note, article.firstChild);
+  }
+
   function run() {
     var content = document.querySelector(".md-content") || document.body;
+    addPrintedAddress(content);
     Array.prototype.forEach.call(content.querySelectorAll(".declic-prompt"), enhancePrompt);
     enhancePath(content);
     enhanceExplorer(content);

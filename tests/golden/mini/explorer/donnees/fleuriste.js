@@ -1,1 +1,1 @@
-window.declicExplorerPart({"trade":"fleuriste","cards":[["fleuriste/relancer-factures","Relancer les factures impayées · Fleuriste","finance",["manque-de-temps"],["debutant"],10]]});
+window.declicExplorerPart({"part":"fleuriste","cards":[["fleuriste/relancer-factures","Relancer les factures impayées · Fleuriste","finance",["manque-de-temps"],["debutant"],10]]});

@@ -1,1 +1,1 @@
-window.declicExplorerPart({"trade":"plombier","cards":[["plombier/relancer-factures","Relancer les factures impayées · Plombier","finance",["manque-de-temps"],["debutant"],10],["plombier/ecrire-devis","Écrire le descriptif du devis · Plombier","finance",[],["avance"],15]]});
+window.declicExplorerPart({"part":"plombier","cards":[["plombier/relancer-factures","Relancer les factures impayées · Plombier","finance",["manque-de-temps"],["debutant"],10],["plombier/ecrire-devis","Écrire le descriptif du devis · Plombier","finance",[],["avance"],15]]});
