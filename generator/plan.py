@@ -149,7 +149,7 @@ def _card(catalog: Catalog, card: Card) -> Page:
             "personas": personas,
             "same_irritant": same_irritant[:RELATED_LIMIT],
             "same_trade": same_trade[:RELATED_LIMIT],
-            "tags": [tag.label for tag in tags],  # what organisations' templates printed before links
+            "tags": [tag.label for tag in tags],  # the labels alone, as organisations' templates print them
             "tag_links": tags,
             "sources": catalog.sources,
         },
@@ -159,6 +159,7 @@ def _card(catalog: Catalog, card: Card) -> Page:
 def _sheet(catalog: Catalog, prompt_id: str) -> Page:
     prompt = catalog.prompts[prompt_id]
     cards = catalog.cards_of_prompt(prompt_id)
+    tags = [_explore(catalog.levels[prompt.level].title, "niveau", prompt.level), Tag("Micro-fiche", SHEETS_PATH)]
     return Page(
         sheet_path(prompt_id),
         "sheet.md.j2",
@@ -170,11 +171,8 @@ def _sheet(catalog: Catalog, prompt_id: str) -> Page:
             **_filled(catalog, prompt_id, {}),
             "irritants": [(irritant_id, catalog.irritants[irritant_id]) for irritant_id in prompt.irritants],
             "cards": cards[: RELATED_LIMIT * 2],
-            "tags": [catalog.levels[prompt.level].title, "Micro-fiche"],
-            "tag_links": [
-                _explore(catalog.levels[prompt.level].title, "niveau", prompt.level),
-                Tag("Micro-fiche", SHEETS_PATH),
-            ],
+            "tags": [tag.label for tag in tags],
+            "tag_links": tags,
             "sources": catalog.sources,
         },
     )
