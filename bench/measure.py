@@ -19,8 +19,8 @@ EDITED_IRRITANT = "irritant-00000"
 
 
 def measure_declic(config_file: Path) -> dict:
+    from generator import urls
     from generator.build import build, generate
-    from generator.plan import card_path, irritant_path
     from generator.project import load_project
 
     project = load_project(config_file)
@@ -57,8 +57,8 @@ def measure_declic(config_file: Path) -> dict:
     result["regenerate_written"] = sorted(again.report.written)
     # The pages that print this description: its cards and its own irritant page.
     result["regenerate_expected"] = sorted(
-        [card_path(card.trade_id, card.irritant_id) for card in again.catalog.cards_of_irritant(EDITED_IRRITANT)]
-        + [irritant_path(EDITED_IRRITANT)]
+        [urls.card(card.trade_id, card.irritant_id) for card in again.catalog.cards_of_irritant(EDITED_IRRITANT)]
+        + [urls.irritant(EDITED_IRRITANT)]
     )
     # Put the docs folder back as it was built, for the plain build of the same Markdown.
     edited.write_text(original, encoding="utf-8")

@@ -10,26 +10,32 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from time import perf_counter
 from typing import TypeVar
 
+from . import urls
+from .calendar import path_calendar
 from .catalog import Catalog
-from .errors import CatalogError, Issue
+from .errors import CatalogError, Issue, suggest
 from .explorer_data import explorer_parts
 from .export import cards_csv, catalog_json, dump
 from .folders import claim
 from .link import link, link_issues
 from .load import RawDocument, read_catalog
 from .lock import one_build_at_a_time
-from .plan import Page, plan
+from .pages import Page
+from .pathing import learners, learning_path
+from .plan import plan
 from .project import Project
 from .redirects import redirect_files
 from .reference import reference_page
 from .render import render
-from .schema import KINDS
+from .schema import KINDS, Kind
 from .select import select
 from .site import build_site
+from .skeleton import skeleton
 from .template_errors import check_templates, template_issue
 from .validate import Entities, validate
 from .write import WriteReport, check_conflicts, check_pages_readable, collect_content, write_docs
@@ -121,6 +127,29 @@ def build(project: Project, strict: bool = True, progress: Progress = _no_progre
         build_site(project, strict=strict, offline=offline)
         generated.timings["mkdocs"] = perf_counter() - started
         return generated
+
+
+def new_entity(project: Project, kind: Kind, entity_id: str) -> tuple[Path, bool]:
+    """`declic new`: a valid skeleton file for a new entity in the guide. Returns the file and
+    whether it replaces an entity of the catalog the guide builds on. Never overwrites a file."""
+    catalog = load_and_link(project)
+    target = project.root / kind.folder / f"{entity_id}.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as file:  # "x": FileExistsError rather than overwrite
+        file.write(skeleton(kind, entity_id, catalog))
+    return target, entity_id in getattr(catalog, kind.name)
+
+
+def follow_up_calendar(project: Project, path_id: str, start: date) -> bytes:
+    """`declic calendar`: the iCalendar file of a path's follow-ups from `start`. LookupError, with
+    a French message, when no role or persona has that id."""
+    catalog = load_and_link(project)
+    by_id = {learner.id: learner for learner in learners(catalog)}
+    if path_id not in by_id:
+        hint = suggest(path_id, by_id)
+        raise LookupError(f"parcours « {path_id} » introuvable" + (f" ({hint})" if hint else ""))
+    path = learning_path(catalog, by_id[path_id])
+    return path_calendar(path, start, urls.absolute(project.site_url, urls.path(path_id)))
 
 
 def _generate(project: Project, progress: Progress) -> Generated:

@@ -1,7 +1,7 @@
-"""A learning path's follow-ups → an iCalendar file: J+15, J+30 and the monthly ritual.
+"""A learning path's follow-ups (follow_up.SCHEDULE) → an iCalendar file.
 
-`follow_ups` is the one description of those dates; the path page embeds it so that the
-browser builds the same calendar from a date the reader picks.
+The path page embeds `follow_ups(path)` so that the browser builds the same calendar from a
+date the reader picks.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from icalendar import Calendar, Event
 
 from .pathing import LearningPath
 
-RITUAL_MONTHS = 6
 EVENT_HOUR = time(9, 0)
 
 
@@ -23,20 +22,16 @@ class FollowUp:
     minutes: int
     title: str
     description: str
-    monthly: bool = False  # repeats every month, RITUAL_MONTHS times
+    months: int = 0  # repeats every month, this many times; 0: once
 
 
 def follow_ups(path: LearningPath) -> tuple[FollowUp, ...]:
-    consolidation = next(stage for stage in path.stages if stage.key == "consolidation")
-    days = {"J+15": 15, "J+30": 30}
-    events = []
-    for step in consolidation.steps:
-        offset = next((value for key, value in days.items() if step.title.startswith(key)), None)
-        if offset is not None:
-            events.append(FollowUp(offset, step.minutes, step.title, step.note))
-        elif step.kind == "ritual":
-            events.append(FollowUp(30, step.minutes, step.title, step.note, monthly=True))
-    return tuple(events)
+    return tuple(
+        FollowUp(step.days, step.minutes, step.title, step.note, step.months)
+        for stage in path.stages
+        for step in stage.steps
+        if step.days
+    )
 
 
 def path_calendar(path: LearningPath, start: date, page_url: str = "") -> bytes:
@@ -47,13 +42,13 @@ def path_calendar(path: LearningPath, start: date, page_url: str = "") -> bytes:
     for follow_up in follow_ups(path):
         begins = datetime.combine(start + timedelta(days=follow_up.days), EVENT_HOUR)
         event = Event()
-        event.add("uid", f"{path.learner.id}-j{follow_up.days}{'-mensuel' if follow_up.monthly else ''}@declic")
+        event.add("uid", f"{path.learner.id}-j{follow_up.days}{'-mensuel' if follow_up.months else ''}@declic")
         event.add("dtstamp", datetime.combine(start, time(0, 0)))
         event.add("dtstart", begins)
         event.add("dtend", begins + timedelta(minutes=follow_up.minutes))
         event.add("summary", f"{follow_up.title} · {path.learner.title}")
         event.add("description", follow_up.description + (f"\n{page_url}" if page_url else ""))
-        if follow_up.monthly:
-            event.add("rrule", {"freq": "monthly", "count": RITUAL_MONTHS})
+        if follow_up.months:
+            event.add("rrule", {"freq": "monthly", "count": follow_up.months})
         calendar.add_component(event)
     return calendar.to_ical()

@@ -12,20 +12,15 @@ from typing import TypeVar
 import click
 
 from . import __version__
-from .build import Generated, build, generate, load_and_link, prepare
-from .calendar import path_calendar
+from .build import Generated, build, follow_up_calendar, generate, new_entity, prepare
 from .coverage import coverage
-from .errors import CatalogError, suggest, system_error
-from .export import page_url
-from .pathing import learners, learning_path
-from .plan import path_path
+from .errors import CatalogError, system_error
 from .project import load_project
 from .scaffold import init_guide
-from .schema import KINDS_BY_NAME
+from .schema import KINDS, KINDS_BY_COMMAND
 from .schema.base import id_problem, suggested_id
 from .schemas import write_schemas
 from .site import SiteBuildError
-from .skeleton import skeleton
 from .usage_errors import FrenchGroup
 
 T = TypeVar("T")
@@ -99,16 +94,7 @@ def check_command(config_file: Path) -> None:
     """Vérifie le catalogue et signale tous les problèmes, sans rien construire."""
     project = load_project(config_file)
     catalog = prepare(project).catalog  # pages drawn in memory too: template errors and page clashes
-    counts = ", ".join(
-        f"{len(getattr(catalog, kind))} {label}"
-        for kind, label in (
-            ("irritants", "irritants"),
-            ("trades", "métiers"),
-            ("prompts", "prompts"),
-            ("personas", "personas"),
-            ("roles", "rôles"),
-        )
-    )
+    counts = ", ".join(f"{len(getattr(catalog, kind.name))} {kind.counted_as}" for kind in KINDS if kind.counted_as)
     click.echo(f"Catalogue valide : {counts}.")
     summary = coverage(catalog)
     click.echo(f"Cas d'usage : {summary.cards} sur {summary.pairs} couples métier × irritant déclarés.")
@@ -216,22 +202,8 @@ def init_command(folder: Path, name: str, dry_run: bool) -> None:
         click.echo(f"Guide créé. Ensuite : cd {folder} && declic serve")
 
 
-KIND_CHOICES = {
-    "irritant": "irritants",
-    "trade": "trades",
-    "persona": "personas",
-    "prompt": "prompts",
-    "obstacle": "obstacles",
-    "category": "categories",
-    "source": "sources",
-    "role": "roles",
-    "profile": "profiles",
-    "level": "levels",
-}
-
-
 @main.command("new")
-@click.argument("kind", type=click.Choice(list(KIND_CHOICES)), metavar="SORTE")
+@click.argument("kind", type=click.Choice(list(KINDS_BY_COMMAND)), metavar="SORTE")
 @click.argument("entity_id")
 @config_option
 @_fail_on_catalog_errors
@@ -240,19 +212,15 @@ def new_command(kind: str, entity_id: str, config_file: Path) -> None:
     problem = id_problem(entity_id)
     if problem:
         raise click.ClickException(f"{problem} : essayez « {suggested_id(entity_id)} ».")
-    project = load_project(config_file)
-    catalog = load_and_link(project)
-    target_kind = KINDS_BY_NAME[KIND_CHOICES[kind]]
-    target = project.root / target_kind.folder / f"{entity_id}.yaml"
-    if target.exists():
-        raise click.ClickException(f"{target} existe déjà.")
-    if entity_id in getattr(catalog, target_kind.name, {}):
+    try:
+        target, replaces_default = new_entity(load_project(config_file), KINDS_BY_COMMAND[kind], entity_id)
+    except FileExistsError as error:
+        raise click.ClickException(f"{error.filename} existe déjà.") from None
+    if replaces_default:
         click.secho(
             f"« {entity_id} » existe déjà dans le catalogue par défaut : votre fiche la remplacera sur votre site.",
             fg="yellow",
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(skeleton(target_kind, entity_id, catalog), encoding="utf-8")
     click.echo(f"Fiche créée : {target}")
 
 
@@ -286,14 +254,10 @@ def _plausible_start(value):
 @_fail_on_catalog_errors
 def calendar_command(path_id: str, start, output: Path | None, config_file: Path) -> None:
     """Écrit le calendrier (.ics) des rendez-vous de suivi d'un parcours : J+15, J+30, rituel mensuel."""
-    project = load_project(config_file)
-    catalog = load_and_link(project)
-    by_id = {learner.id: learner for learner in learners(catalog)}
-    if path_id not in by_id:
-        hint = suggest(path_id, by_id)
-        raise click.ClickException(f"parcours « {path_id} » introuvable" + (f" ({hint})" if hint else ""))
-    url = f"{project.site_url.rstrip('/')}/{page_url(path_path(path_id))}" if project.site_url else ""
-    data = path_calendar(learning_path(catalog, by_id[path_id]), start.date(), url)
+    try:
+        data = follow_up_calendar(load_project(config_file), path_id, start.date())
+    except LookupError as error:
+        raise click.ClickException(str(error.args[0])) from None
     target = output or Path(f"{path_id}.ics")
     target.write_bytes(data)
     click.echo(f"Calendrier écrit : {target}")

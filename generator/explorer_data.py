@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 
+from . import urls
 from .catalog import Card, Catalog
 from .facets import card_facets
+from .script_data import script_json
 
-FOLDER = "explorer/donnees"
 CALLBACK = "declicExplorerPart"  # defined by declic.js before it loads a part
 EVERY_CARD = "_tout"  # a filter across trades reads this part; no trade id starts with "_"
 
@@ -23,8 +24,8 @@ def explorer_parts(catalog: Catalog) -> dict[str, bytes]:
     for card in catalog.cards:
         by_trade.setdefault(card.trade_id, []).append(card)
     rows = {trade_id: [_row(catalog, card) for card in cards] for trade_id, cards in by_trade.items()}
-    scripts = {f"{FOLDER}/{trade_id}.js": _script(trade_id, trade_rows) for trade_id, trade_rows in rows.items()}
-    scripts[f"{FOLDER}/{EVERY_CARD}.js"] = _script(
+    scripts = {urls.explorer_part(trade_id): _script(trade_id, trade_rows) for trade_id, trade_rows in rows.items()}
+    scripts[urls.explorer_part(EVERY_CARD)] = _script(
         EVERY_CARD, [row for trade_rows in rows.values() for row in trade_rows]
     )
     return scripts
@@ -45,7 +46,5 @@ def _row(catalog: Catalog, card: Card) -> list:
 
 
 def _script(name: str, rows: list[list]) -> bytes:
-    data = json.dumps({"part": name, "cards": rows}, ensure_ascii=False, separators=(",", ":"))
-    # Inside a script, catalog text must not close it or start a comment.
-    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    data = script_json(json.dumps({"part": name, "cards": rows}, ensure_ascii=False, separators=(",", ":")))
     return f"window.{CALLBACK}({data});\n".encode()

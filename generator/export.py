@@ -5,47 +5,28 @@ from __future__ import annotations
 import csv
 import io
 import json
-import posixpath
 from typing import Any
 
+from . import urls
 from .catalog import Catalog
 from .facets import card_facets
-from .plan import Page, card_path
+from .pages import Page
+from .schema import KINDS
 
 SCHEMA_VERSION = 1
-KIND_KEYS = (
-    "irritants",
-    "trades",
-    "personas",
-    "prompts",
-    "roles",
-    "obstacles",
-    "categories",
-    "levels",
-    "profiles",
-    "sources",
-)
-
-
-def page_url(path: str) -> str:
-    """Docs path → site address, as mkdocs' directory URLs make it."""
-    stem = path.removesuffix(".md")
-    if posixpath.basename(stem) == "index":
-        stem = posixpath.dirname(stem)
-    return f"{stem}/" if stem else ""
 
 
 def catalog_json(catalog: Catalog, pages: tuple[Page, ...]) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "counts": {
-            **{kind: len(getattr(catalog, kind)) for kind in KIND_KEYS},
+            **{kind.name: len(getattr(catalog, kind.name)) for kind in KINDS},
             "cards": len(catalog.cards),
             "sheets": sum(page.kind == "sheet" for page in pages),
             "paths": sum(page.kind == "path" for page in pages),
         },
         "pages": [_page_entry(catalog, page) for page in pages],
-        "entities": {kind: list(getattr(catalog, kind)) for kind in KIND_KEYS},
+        "entities": {kind.name: list(getattr(catalog, kind.name)) for kind in KINDS},
     }
 
 
@@ -54,12 +35,12 @@ def _page_entry(catalog: Catalog, page: Page) -> dict[str, Any]:
         "kind": page.kind,
         "id": page.id,
         "title": page.title,
-        "url": page_url(page.path),
+        "url": urls.address(page.path),
         "file": page.path,
         "links": list(dict.fromkeys(page.links)),
     }
     if page.kind == "card":  # what the explorer and other tools filter cards by
-        entry["facets"] = card_facets(catalog, page.context["card"]).as_json(catalog)
+        entry["facets"] = card_facets(catalog, page.context.card).as_json(catalog)
     return entry
 
 
@@ -109,7 +90,7 @@ def cards_csv(catalog: Catalog) -> bytes:
                 first.duration_minutes,
                 first.time_saved.minutes,
                 first.time_saved.per,
-                page_url(card_path(card.trade_id, card.irritant_id)),
+                urls.address(urls.card(card.trade_id, card.irritant_id)),
             )
         )
     return buffer.getvalue().encode("utf-8-sig")

@@ -14,44 +14,8 @@ from .catalog import Card, Catalog, frozen
 from .errors import CatalogError, Issue, suggest
 from .load import FieldPath, RawDocument, format_field
 from .prompt_text import variable_names
-from .schema import KINDS_BY_NAME
+from .schema import KINDS, KINDS_BY_NAME
 from .validate import Entities
-
-# kind → (field path, kind it points to); "*" walks every item of a list.
-REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
-    "obstacles": (("source", "sources"),),
-    "profiles": (("source", "sources"),),
-    "roles": (("profile", "profiles"), ("level", "levels"), ("source", "sources")),
-    "irritants": (("category", "categories"), ("obstacles", "obstacles"), ("facts.*.source", "sources")),
-    "trades": (("irritants", "irritants"), ("facts.*.source", "sources")),
-    "prompts": (
-        ("irritants", "irritants"),
-        ("roles", "roles"),
-        ("level", "levels"),
-        ("time_saved.source", "sources"),
-        ("facts.*.source", "sources"),
-    ),
-    "personas": (
-        ("profile", "profiles"),
-        ("role", "roles"),
-        ("level", "levels"),
-        ("trade", "trades"),
-        ("obstacles", "obstacles"),
-        ("source", "sources"),
-    ),
-}
-KIND_LABELS = {
-    "sources": "source",
-    "categories": "catégorie",
-    "obstacles": "frein",
-    "irritants": "irritant",
-    "trades": "métier",
-    "prompts": "prompt",
-    "levels": "niveau",
-    "profiles": "profil",
-    "roles": "rôle",
-    "personas": "persona",
-}
 
 
 def link(entities: Entities, documents: tuple[RawDocument, ...]) -> Catalog:
@@ -89,17 +53,17 @@ def build_catalog(entities: Entities) -> Catalog:
         if by_irritant.get(irritant_id)
     )
     return Catalog(
-        **{name: frozen(kind(name)) for name in KIND_LABELS},
+        **{k.name: frozen(kind(k.name)) for k in KINDS},
         cards=cards,
         prompts_by_irritant=frozen({key: tuple(value) for key, value in by_irritant.items()}),
     )
 
 
 def _broken_references(entities: Entities, where: dict, broken: Set[tuple[str, str]]) -> Iterator[Issue]:
-    for kind, references in REFERENCES.items():
-        for entity_id, entity in entities.get(kind, {}).items():
-            document = where[(kind, entity_id)]
-            for path, target in references:
+    for kind in KINDS:
+        for entity_id, entity in entities.get(kind.name, {}).items():
+            document = where[(kind.name, entity_id)]
+            for path, target in kind.references:
                 for loc, value in _walk(entity, path.split(".")):
                     known = entities.get(target, {})
                     if value is not None and value not in known and (target, value) not in broken:
@@ -107,7 +71,7 @@ def _broken_references(entities: Entities, where: dict, broken: Set[tuple[str, s
                             document.file,
                             document.line(loc),
                             format_field(loc),
-                            f"{KIND_LABELS[target]} « {value} » introuvable",
+                            f"{KINDS_BY_NAME[target].label} « {value} » introuvable",
                             suggest(value, known) or f"créez le fichier {_folder(target)}/{value}.yaml",
                         )
 

@@ -11,14 +11,12 @@ import posixpath
 from pathlib import Path
 
 from .render import escape_text
+from .schema import KINDS, KINDS_BY_NAME
 
+# `declic_list(name)`: each kind that has pages of its own, and two names for pages of any kind.
 LIST_KINDS = {
-    "roles": "path",
-    "personas": "path",
+    **{kind.name: kind.listed_as for kind in KINDS if kind.listed_as},
     "paths": "path",
-    "trades": "index",
-    "irritants": "index",
-    "obstacles": "index",
     "sheets": "sheet",
 }
 
@@ -41,7 +39,7 @@ def define_env(env) -> None:
         if kind not in LIST_KINDS:
             raise ValueError(f"declic_list: genre inconnu « {kind} », attendu : {', '.join(LIST_KINDS)}")
         page_kind = LIST_KINDS[kind]
-        wanted = entities.get(kind) if kind in ("roles", "personas", "trades", "irritants", "obstacles") else None
+        wanted = entities.get(kind) if kind in KINDS_BY_NAME else None
         here = posixpath.dirname(env.page.file.src_uri)
         lines = [
             f"- [{escape_text(page['title'])}]({posixpath.relpath(page['file'], here or '.')})"

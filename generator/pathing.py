@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from math import ceil
 
+from . import urls
 from .catalog import Catalog
+from .follow_up import SCHEDULE
 from .schema import Prompt
-
-MONTHLY_RITUAL_MINUTES = 30
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,9 @@ class Step:
     target: str | None  # docs path of the page it leads to
     minutes: int
     note: str = ""
+    ref: str = ""  # the id of what it leads to: a card's (trade/irritant), a prompt's, an irritant's
+    days: int = 0  # a follow-up: days after the start
+    months: int = 0  # a ritual: how many months it repeats
 
 
 @dataclass(frozen=True)
@@ -138,62 +141,66 @@ def _fits_trade(catalog: Catalog, learner: Learner, prompt_id: str) -> bool:
     return any(irritant in lived for irritant in catalog.prompts[prompt_id].irritants)
 
 
-def _card_target(catalog: Catalog, learner: Learner, prompt: Prompt) -> tuple[str, str] | None:
-    """The card of this learner's trade for this prompt, as (docs path, irritant id), if it exists."""
+def _card_target(catalog: Catalog, learner: Learner, prompt: Prompt) -> str | None:
+    """The irritant of this learner's trade that this prompt solves, if any: their card for it."""
     if learner.trade is None:
         return None
-    for irritant_id in prompt.irritants:
-        if irritant_id in catalog.trades[learner.trade].irritants:
-            return f"cas-usage/{learner.trade}/{irritant_id}.md", irritant_id
-    return None
+    lived = catalog.trades[learner.trade].irritants
+    return next((irritant_id for irritant_id in prompt.irritants if irritant_id in lived), None)
+
+
+def _card_step(learner: Learner, irritant_id: str, title: str, minutes: int, note: str) -> Step:
+    target = urls.card(learner.trade, irritant_id)
+    return Step("card", title, target, minutes, note, ref=f"{learner.trade}/{irritant_id}")
 
 
 def _interest(catalog: Catalog, learner: Learner, prompt_ids: list[str]):
     for prompt_id in prompt_ids:
         prompt = catalog.prompts[prompt_id]
         card = _card_target(catalog, learner, prompt)
-        irritant_id = card[1] if card else prompt.irritants[0]
+        irritant_id = card or prompt.irritants[0]
         irritant = catalog.irritants[irritant_id]
-        yield Step(
-            "card" if card else "irritant",
-            irritant.title,
-            card[0] if card else f"irritants/{irritant_id}.md",
-            prompt.duration_minutes,
-            f"« {irritant.quote} »",
-        )
+        quote = f"« {irritant.quote} »"
+        if card:
+            yield _card_step(learner, card, irritant.title, prompt.duration_minutes, quote)
+        else:
+            target = urls.irritant(irritant_id)
+            yield Step("irritant", irritant.title, target, prompt.duration_minutes, quote, ref=irritant_id)
 
 
 def _practice(catalog: Catalog, learner: Learner, prompt_id: str) -> Step:
     prompt = catalog.prompts[prompt_id]
     card = _card_target(catalog, learner, prompt)
     if card:
-        return Step("card", prompt.title, card[0], prompt.duration_minutes, catalog.irritants[card[1]].title)
+        return _card_step(learner, card, prompt.title, prompt.duration_minutes, catalog.irritants[card].title)
     return _sheet(catalog, prompt_id)
 
 
 def _sheet(catalog: Catalog, prompt_id: str) -> Step:
     prompt = catalog.prompts[prompt_id]
-    return Step("sheet", prompt.title, f"fiches/{prompt_id}.md", prompt.duration_minutes, prompt.sheet.objective)
+    return Step(
+        "sheet",
+        prompt.title,
+        urls.sheet(prompt_id),
+        prompt.duration_minutes,
+        prompt.sheet.objective,
+        ref=prompt_id,
+    )
 
 
 def _consolidation(catalog: Catalog, prompt_ids: list[str]) -> tuple[Step, ...]:
     redo = [catalog.prompts[prompt_id] for prompt_id in dict.fromkeys(prompt_ids)]
-    minutes = sum(ceil(prompt.duration_minutes / 2) for prompt in redo)
+    redo_minutes = sum(ceil(prompt.duration_minutes / 2) for prompt in redo)
     titles = ", ".join(f"« {prompt.title} »" for prompt in redo)
-    return (
-        Step("follow-up", "J+15 : refaire seul", None, minutes, f"Refaites seul, sans la fiche : {titles}."),
+    return tuple(
         Step(
-            "follow-up",
-            "J+30 : adapter à un nouveau cas",
+            "ritual" if rendezvous.months else "follow-up",
+            rendezvous.title,
             None,
-            minutes,
-            "Appliquez chaque prompt à une situation nouvelle et partagez le meilleur résultat avec l'équipe.",
-        ),
-        Step(
-            "ritual",
-            "Chaque mois : le rituel « IA du mois »",
-            None,
-            MONTHLY_RITUAL_MINUTES,
-            "Une demi-heure en équipe pour montrer une réussite, un raté et une nouvelle idée.",
-        ),
+            rendezvous.minutes or redo_minutes,
+            rendezvous.path_note.format(prompts=titles),
+            days=rendezvous.days,
+            months=rendezvous.months,
+        )
+        for rendezvous in SCHEDULE
     )

@@ -6,13 +6,12 @@ QR codes printed with the old address keep working. Pure: returns the files, wri
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterator
 from html import escape
 
+from . import urls
 from .catalog import Catalog
-from .export import page_url
-from .plan import Page, card_path, irritant_path, path_path, sheet_path, trade_path
+from .pages import Page
 
 
 def redirect_files(catalog: Catalog, pages: tuple[Page, ...], site_url: str = "") -> dict[str, bytes]:
@@ -22,39 +21,35 @@ def redirect_files(catalog: Catalog, pages: tuple[Page, ...], site_url: str = ""
     for old, new in _moves(catalog):
         if old in titles or new not in titles:  # a current page wins; a vanished one has nowhere to go
             continue
-        old_url, new_url = page_url(old), page_url(new)
-        files[f"{old_url}index.html"] = _page(_relative(new_url, old_url), titles[new], site_url, new_url)
+        old_url, new_url = urls.address(old), urls.address(new)
+        files[f"{old_url}index.html"] = _page(urls.relative_address(new_url, old_url), titles[new], site_url, new)
     return files
 
 
 def _moves(catalog: Catalog) -> Iterator[tuple[str, str]]:
     for trade_id, trade in catalog.trades.items():
         for old in trade.former_ids:
-            yield trade_path(old), trade_path(trade_id)
+            yield urls.trade(old), urls.trade(trade_id)
     for card in catalog.cards:
         trades = (card.trade_id, *card.trade.former_ids)
         irritants = (card.irritant_id, *card.irritant.former_ids)
         for trade_id in trades:
             for irritant_id in irritants:
-                yield card_path(trade_id, irritant_id), card_path(card.trade_id, card.irritant_id)
+                yield urls.card(trade_id, irritant_id), urls.card(card.trade_id, card.irritant_id)
     for irritant_id, irritant in catalog.irritants.items():
         for old in irritant.former_ids:
-            yield irritant_path(old), irritant_path(irritant_id)
+            yield urls.irritant(old), urls.irritant(irritant_id)
     for prompt_id, prompt in catalog.prompts.items():
         for old in prompt.former_ids:
-            yield sheet_path(old), sheet_path(prompt_id)
+            yield urls.sheet(old), urls.sheet(prompt_id)
     for learners in (catalog.roles, catalog.personas):
         for learner_id, learner in learners.items():
             for old in learner.former_ids:
-                yield path_path(old), path_path(learner_id)
+                yield urls.path(old), urls.path(learner_id)
 
 
-def _relative(target_url: str, from_url: str) -> str:
-    return posixpath.relpath(target_url or ".", from_url or ".") + "/"
-
-
-def _page(target: str, title: str, site_url: str, new_url: str) -> bytes:
-    canonical = site_url.rstrip("/") + "/" + new_url if site_url else target
+def _page(target: str, title: str, site_url: str, new_path: str) -> bytes:
+    canonical = urls.absolute(site_url, new_path) or target
     return f"""<!doctype html>
 <html lang="fr">
 <head>

@@ -12,24 +12,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from . import urls
 from .export import SCHEMA_VERSION
-from .plan import Page
+from .pages import Context, Page
 from .schema import KINDS
-from .schema.types import without_none
-
-REFERENCE_PATH = "reference/index.md"
-KIND_TITLES = {
-    "sources": "Sources",
-    "categories": "Catégories d'irritants",
-    "obstacles": "Freins",
-    "irritants": "Irritants",
-    "trades": "Métiers",
-    "prompts": "Prompts et micro-fiches",
-    "levels": "Niveaux",
-    "profiles": "Profils d'acculturation",
-    "roles": "Rôles",
-    "personas": "Personas",
-}
+from .schema.types import is_model, without_none
 
 
 @dataclass(frozen=True)
@@ -48,16 +35,22 @@ class KindDoc:
     fields: tuple[FieldDoc, ...]
 
 
+@dataclass(frozen=True)
+class ReferenceContext(Context):
+    kinds: tuple[KindDoc, ...]
+    schema_version: int
+
+
 def reference_page() -> Page:
-    kinds = tuple(KindDoc(kind.name, KIND_TITLES[kind.name], kind.folder, tuple(_fields(kind.model))) for kind in KINDS)
+    kinds = tuple(KindDoc(kind.name, kind.title, kind.folder, tuple(_fields(kind.model))) for kind in KINDS)
     return Page(
-        REFERENCE_PATH,
+        urls.REFERENCE_PAGE,
         "reference.md.j2",
         "index",
         "reference",
         "Référence du catalogue",
         (),
-        {"kinds": kinds, "schema_version": SCHEMA_VERSION},
+        ReferenceContext(kinds, SCHEMA_VERSION),
     )
 
 
@@ -96,7 +89,7 @@ def _type_label(annotation: Any, constraints: str = "") -> str:
         return _of("dictionnaire", _plural(_type_label(args[1])))
     if origin is Literal:
         return "une valeur parmi : " + ", ".join(str(arg) for arg in args)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if is_model(annotation):
         return "champs"
     base = typing.get_args(annotation)[0] if typing.get_origin(annotation) is typing.Annotated else annotation
     metadata = constraints + (
@@ -127,4 +120,4 @@ def _of(noun: str, items: str) -> str:
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:
     candidates = [annotation, *typing.get_args(annotation)]  # the model itself, or a list's or dict's items
-    return next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
+    return next((c for c in candidates if is_model(c)), None)

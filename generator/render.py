@@ -21,9 +21,10 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from .export import page_url
-from .plan import Page
+from . import urls
+from .pages import Page
 from .prompt_text import Segment
+from .script_data import script_json
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -78,28 +79,33 @@ def _not_shareable() -> None:
         sharing.shareable = False
 
 
+# What a shared block may read besides its own objects: the same on every page of a build.
+_BUILD_WIDE = ("sources", "data_rules", "page_up", "page_folder", "page_top_folder")
+
+
 @pass_context
-def _shared(context, *key: Any, caller) -> Markup:
-    """`{% call shared("steps", prompt_id) %}…{% endcall %}`: a block whose text depends only on
-    `key`, rendered once per build and reused on every page as deep in the folders (an irritant's
-    situation on each of its cards, a prompt's steps on every card offering it). The block must not
-    print the page's own path; a block that links into the page's own folders, whose links differ
-    from page to page, is rendered anew each time."""
+def _shared(context, name: str, key: str, *objects: Any) -> Markup:
+    """`{{ shared("steps", prompt_id, item) }}`: the macro `name` of _shared.md.j2 given `objects`,
+    rendered once per build and reused on every page as deep in the folders that shares `key` (an
+    irritant's situation on each of its cards, a prompt's steps on every card offering it). The
+    macro sees its objects and the build-wide values alone, so its text cannot depend on the page;
+    one that links into the page's own folders, whose links differ from page to page, is rendered
+    anew each time."""
     blocks = context.get("shared_blocks")
-    if blocks is None:
-        return Markup(caller())
-    full_key = (context["page_up"], *key)
-    text = blocks.get(full_key)
-    if text is not None:
-        return text
+    cached = (context["page_up"], name, key)
+    if blocks is not None and cached in blocks:
+        return blocks[cached]
+    macros = context.environment.get_template("_shared.md.j2").make_module(
+        {variable: context.get(variable) for variable in _BUILD_WIDE}
+    )
     outer, sharing = _sharing.get(), _Sharing()
     token = _sharing.set(sharing)
     try:
-        text = Markup(caller())
+        text = Markup(getattr(macros, name)(*objects))
     finally:
         _sharing.reset(token)
-    if sharing.shareable:
-        blocks[full_key] = text
+    if blocks is not None and sharing.shareable:
+        blocks[cached] = text
     elif outer is not None:
         outer.shareable = False
     return text
@@ -111,7 +117,7 @@ def _link(context, target: str, anchor: str = "", query: str = "") -> Markup:
     folder = context["page_folder"]
     if folder and target.startswith(context["page_top_folder"]):  # the link depends on the folder
         _not_shareable()
-        relative = relative_path(target, folder)
+        relative = urls.relative(target, folder)
     else:  # only on the depth: the common case, made cheap (a card prints some 25 links)
         relative = context["page_up"] + target
     if query:
@@ -119,18 +125,6 @@ def _link(context, target: str, anchor: str = "", query: str = "") -> Markup:
             raise ValueError(f"unexpected link query {query!r}")
         relative += f"?{query}"
     return Markup(relative + f"#{anchor}" if anchor else relative)
-
-
-def relative_path(target: str, start: str) -> str:
-    """`posixpath.relpath(target, start)` for two docs paths, by their parts alone: relpath asks the
-    system for the working directory on every call, which took a quarter of the rendering time."""
-    target_parts, start_parts = target.split("/"), start.split("/") if start else []
-    common = 0
-    for target_part, start_part in zip(target_parts, start_parts, strict=False):
-        if target_part != start_part:
-            break
-        common += 1
-    return "/".join([".."] * (len(start_parts) - common) + target_parts[common:]) or "."
 
 
 def _prompt_block(segments: Iterable[Segment], prompt, prompt_id: str, indexed: bool = True) -> Markup:
@@ -160,7 +154,7 @@ def _qr_code(context) -> Markup:
     if not site_url:
         return Markup("")
     _not_shareable()
-    url = site_url.rstrip("/") + "/" + page_url(context["page_path"])
+    url = urls.absolute(site_url, context["page_path"])
     svg = segno.make_qr(url, error="m").svg_inline(
         scale=3, omitsize=True, svgclass="declic-qr__code", title="Code QR de l'adresse de cette page"
     )
@@ -185,6 +179,32 @@ def _duration(minutes: int) -> str:
     return f"{hours}\u00a0h\u00a0{rest:02d}" if rest else f"{hours}\u00a0h"
 
 
+# Numbers a sentence spells out (« pendant six mois »), as French typography wants below 17.
+_IN_WORDS = [
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+]
+
+
+def _in_words(number: int) -> str:
+    return _IN_WORDS[number] if 0 <= number < len(_IN_WORDS) else str(number)
+
+
 def _web_address(url: Any) -> Markup:
     """A checked address as a Markdown link target (the schema's `HttpsUrl` refuses the characters
     Markdown reads); checked again here, since printing it unescaped is only safe for those."""
@@ -199,13 +219,7 @@ _WEB_ADDRESS = re.compile(r"^https://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+$")
 
 def _json_data(value: Any) -> Markup:
     """JSON for a <script type="application/json"> block: nothing in it can close the script."""
-    text = (
-        json.dumps(value, ensure_ascii=False, default=asdict)
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-    )
-    return Markup(text)
+    return Markup(script_json(json.dumps(value, ensure_ascii=False, default=asdict)))
 
 
 def _front_matter(value: Any) -> Markup:
@@ -224,7 +238,7 @@ _NOT_YAML_SAFE = re.compile("[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\
 
 def _html_escaped(value: Any) -> Any:
     if isinstance(value, str):
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+        return _html(value)
     if isinstance(value, (list, tuple)):
         return [_html_escaped(item) for item in value]
     return value
@@ -250,11 +264,14 @@ def environment(overrides: Path | None = None) -> Environment:
     env.filters.update(
         paragraphs=escape_paragraphs,
         duration=_duration,
+        in_words=_in_words,
         fm=_front_matter,
         json_data=_json_data,
         web_address=_web_address,
     )
-    env.globals.update(link=_link, prompt_block=_prompt_block, qr_code=_qr_code, shared=_shared)
+    env.globals.update(
+        link=_link, prompt_block=_prompt_block, qr_code=_qr_code, shared=_shared, urls=urls.for_templates()
+    )
     return env
 
 
@@ -270,7 +287,7 @@ def render(
     template = environment(overrides).get_template(page.template)
     folder = posixpath.dirname(page.path)
     return template.render(
-        **page.context,
+        **vars(page.context),
         **(extra or {}),
         page_path=page.path,
         page_folder=folder,

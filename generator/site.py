@@ -25,7 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 from pagefind.service import get_executable
 
-from . import __version__
+from . import __version__, urls
 from .folders import mark
 from .project import Project
 
@@ -105,7 +105,8 @@ def _umask() -> int:
 
 
 def _options(project: Project, offline: bool, preview: bool) -> dict[str, Any]:
-    """What this build changes in mkdocs.yml: the search plugin, the offline settings, and
+    """What this build changes in mkdocs.yml: the search plugin, the offline settings, the pages
+    left out of the navigation, and
     `extra.declic` replaced by the settings Déclic checked (the theme prints its colours raw).
     Offline and in the preview, search is Material's own: Pagefind indexes a finished site."""
     extra = dict(project.config.get("extra") or {})
@@ -125,7 +126,18 @@ def _options(project: Project, offline: bool, preview: bool) -> dict[str, Any]:
         plugins.append("search")
     if engine == "pagefind":
         plugins = [item for item in plugins if _plugin_name(item) != "search"]
-    return {**options, "plugins": plugins, "extra": {**extra, "declic": {**declic, "search": engine}}}
+    return {
+        **options,
+        "plugins": plugins,
+        "not_in_nav": _not_in_nav(project.config.get("not_in_nav")),
+        "extra": {**extra, "declic": {**declic, "search": engine}},
+    }
+
+
+def _not_in_nav(own: str | None) -> str:
+    """The guide's own `not_in_nav` patterns, and those of the generated detail pages (urls.py)."""
+    lines = (own or "").splitlines()
+    return "\n".join([*lines, *(pattern for pattern in urls.NOT_IN_NAV if pattern not in lines)]) + "\n"
 
 
 def _plugin_list(plugins: list | dict) -> list:

@@ -11,9 +11,8 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from .catalog import Catalog
-from .link import REFERENCES
 from .schema import Kind
-from .schema.types import without_none
+from .schema.types import is_model, without_none
 
 PLACEHOLDER = "À compléter"
 EXAMPLE_VARIABLE = "exemple"
@@ -25,7 +24,7 @@ WRITTEN_ANYWAY = {("prompts", "variables")}  # optional, but the placeholder tex
 
 
 def skeleton(kind: Kind, entity_id: str, catalog: Catalog) -> str:
-    references = dict(REFERENCES.get(kind.name, ()))
+    references = dict(kind.references)
     lines = [
         f"# yaml-language-server: $schema=../../schemas/{kind.folder.rsplit('/', 1)[-1]}.schema.json",
         f"# Nouvelle fiche « {entity_id} ». Remplacez chaque « {PLACEHOLDER} », puis lancez : declic check",
@@ -61,12 +60,12 @@ def _value(
     dotted = ".".join(path)
     if (kind, dotted) in SPECIAL:
         return [f" {_quoted(SPECIAL[(kind, dotted)])}"]
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if is_model(annotation):
         return ["", *_fields(annotation, kind, path, references, catalog, indent + 2)]
     if origin is tuple:
         item = args[0]
         count = len(args) if Ellipsis not in args else 1
-        if isinstance(item, type) and issubclass(item, BaseModel):
+        if is_model(item):
             lines = [""]
             for _ in range(count):
                 inner = _fields(item, kind, (*path, "*"), references, catalog, indent + 4)

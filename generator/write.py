@@ -12,6 +12,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import urls
 from .errors import CatalogError, Issue, display_path
 from .folders import MARKER
 
@@ -59,31 +60,20 @@ def check_pages_readable(content: Mapping[str, Path], root: Path) -> None:
 def check_conflicts(generated: Mapping[str, bytes], content: Mapping[str, Path], root: Path) -> None:
     """A generated page never replaces a hand-written one: both at one address is an error, also
     when their files differ (`fiches/x.md` and `fiches/x/index.md` are both served at `fiches/x/`)."""
-    addresses = {_address(path): path for path in generated}
+    addresses = {urls.address(path): path for path in generated}
     issues = [
         Issue(
             display_path(source, root),
             None,
             "",
-            f"cette page écrite à la main a la même adresse qu'une page générée ({addresses[_address(path)]})",
+            f"cette page écrite à la main a la même adresse qu'une page générée ({addresses[urls.address(path)]})",
             "renommez ou déplacez la page écrite à la main",
         )
         for path, source in sorted(content.items())
-        if _address(path) in addresses
+        if urls.address(path) in addresses
     ]
     if issues:
         raise CatalogError(issues)
-
-
-def _address(path: str) -> str:
-    """Where a docs file is served with directory URLs: `a/b.md`, `a/b/index.md` → `a/b/`."""
-    stem, dot, suffix = path.rpartition(".")
-    if not dot or suffix not in ("md", "html"):
-        return path
-    if suffix == "html" and stem.rpartition("/")[2] != "index":
-        return path
-    stem = stem.removesuffix("index").rstrip("/") if stem.rpartition("/")[2] == "index" else stem
-    return f"{stem}/" if stem else ""
 
 
 def write_docs(generated: Mapping[str, bytes], content: Mapping[str, Path], docs_dir: Path) -> WriteReport:

@@ -137,10 +137,9 @@ def test_new_writes_a_valid_skeleton_with_every_field_commented(guide, kind):
     text = written.read_text(encoding="utf-8")
     try:
         assert "Catalogue valide" in run("check", "-f", config).output
-        from generator.cli import KIND_CHOICES
-        from generator.schema import KINDS_BY_NAME
+        from generator.schema import KINDS_BY_COMMAND
 
-        for field in KINDS_BY_NAME[KIND_CHOICES[kind]].model.model_fields:
+        for field in KINDS_BY_COMMAND[kind].model.model_fields:
             assert re.search(rf"^#? ?{field}:", text, re.MULTILINE), field
     finally:
         written.unlink()

@@ -18,10 +18,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.build import build, generate, load_and_link
-from generator.plan import RELATED_LIMIT, Page, plan
+from generator.pages import Context, Page
+from generator.pages.page import RELATED_LIMIT
+from generator.plan import plan
 from generator.project import load_project
 from generator.prompt_text import VARIABLE, fill
-from generator.render import relative_path, render
+from generator.render import render
+from generator.urls import relative as relative_path
 
 
 def _bench_module(name: str):
@@ -166,12 +169,13 @@ def test_shared_blocks_print_what_each_page_would_print_alone(tmp_path):
 
 
 def test_a_shared_block_that_links_into_its_own_folder_is_not_reused(tmp_path):
-    (tmp_path / "probe.md.j2").write_text(
-        '{% call shared("same key") %}[index]({{ link("cas-usage/a/index.md") }}){% endcall %}', encoding="utf-8"
+    (tmp_path / "_shared.md.j2").write_text(
+        "{% macro probe(target) %}[index]({{ link(target) }}){% endmacro %}", encoding="utf-8"
     )
+    (tmp_path / "probe.md.j2").write_text('{{ shared("probe", "same key", "cas-usage/a/index.md") }}', encoding="utf-8")
     blocks: dict = {}
-    page = Page("cas-usage/a/x.md", "probe.md.j2", "card", "x", "x", (), {})
-    other = Page("cas-usage/b/y.md", "probe.md.j2", "card", "y", "y", (), {})
+    page = Page("cas-usage/a/x.md", "probe.md.j2", "card", "x", "x", (), Context())
+    other = Page("cas-usage/b/y.md", "probe.md.j2", "card", "y", "y", (), Context())
     assert render(page, overrides=tmp_path, shared_blocks=blocks) == "[index](index.md)"
     assert render(other, overrides=tmp_path, shared_blocks=blocks) == "[index](../a/index.md)"
     assert not blocks

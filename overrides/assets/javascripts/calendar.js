@@ -4,8 +4,6 @@
 (function () {
   "use strict";
 
-  var RITUAL_MONTHS = 6;
-
   function pad(number) { return String(number).padStart(2, "0"); }
 
   function stamp(date) {
@@ -30,12 +28,12 @@
       var begins = new Date(start.getFullYear(), start.getMonth(), start.getDate() + item.days, 9, 0);
       var ends = new Date(begins.getTime() + item.minutes * 60000);
       lines.push("BEGIN:VEVENT",
-        "UID:" + pathId + "-j" + item.days + (item.monthly ? "-mensuel" : "") + "@declic",
+        "UID:" + pathId + "-j" + item.days + (item.months ? "-mensuel" : "") + "@declic",
         "DTSTAMP:" + stamp(start),
         "DTSTART:" + stamp(begins), "DTEND:" + stamp(ends),
         "SUMMARY:" + text(item.title + " · " + title),
         "DESCRIPTION:" + text(item.description + "\n" + window.location.href));
-      if (item.monthly) lines.push("RRULE:FREQ=MONTHLY;COUNT=" + RITUAL_MONTHS);
+      if (item.months) lines.push("RRULE:FREQ=MONTHLY;COUNT=" + item.months);
       lines.push("END:VEVENT");
     });
     lines.push("END:VCALENDAR");

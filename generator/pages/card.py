@@ -1,0 +1,81 @@
+"""Cards: an irritant solved for a trade, with the prompts that solve it filled in for that trade."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .. import urls
+from ..catalog import Card, Catalog
+from ..schema import Category, Obstacle, Persona, Source
+from .page import RELATED_LIMIT, Context, FilledPrompt, Page, Tag, explore, filled, labels, pairs
+
+
+@dataclass(frozen=True)
+class CardContext(Context):
+    card: Card
+    category: Category
+    prompts: list[FilledPrompt]
+    obstacles: list[tuple[str, Obstacle]]
+    personas: list[tuple[str, Persona]]
+    same_irritant: list[Card]
+    same_trade: list[Card]
+    tags: list[str]
+    tag_links: list[Tag]
+    sources: Mapping[str, Source]
+
+
+def card_page(catalog: Catalog, card: Card) -> Page:
+    irritant = card.irritant
+    personas = _personas(catalog, card)
+    same_irritant = [other for other in catalog.cards_of_irritant(card.irritant_id) if other.trade_id != card.trade_id]
+    same_trade = [other for other in catalog.cards_of_trade(card.trade_id) if other.irritant_id != card.irritant_id]
+    related_cards = [*same_irritant[:RELATED_LIMIT], *same_trade[:RELATED_LIMIT]]
+    levels = {catalog.prompts[prompt_id].level for prompt_id in card.prompt_ids}
+    tags = [
+        explore(card.trade.name, "metier", card.trade_id),
+        explore(catalog.categories[irritant.category].title, "categorie", irritant.category),
+        *sorted((explore(catalog.levels[level].title, "niveau", level) for level in levels), key=lambda t: t.label),
+    ]
+    return Page(
+        urls.card(card.trade_id, card.irritant_id),
+        "card.md.j2",
+        "card",
+        card.id,
+        f"{irritant.title} · {card.trade.name}",
+        (
+            card.trade_id,
+            card.irritant_id,
+            *card.prompt_ids,
+            *irritant.obstacles,
+            *(persona_id for persona_id, _ in personas),
+            *(other.id for other in related_cards),
+        ),
+        CardContext(
+            card=card,
+            category=catalog.categories[irritant.category],
+            prompts=[filled(catalog, prompt_id, card.trade.context) for prompt_id in card.prompt_ids],
+            obstacles=pairs(irritant.obstacles, catalog.obstacles),
+            personas=personas,
+            same_irritant=same_irritant[:RELATED_LIMIT],
+            same_trade=same_trade[:RELATED_LIMIT],
+            tags=labels(tags),
+            tag_links=tags,
+            sources=catalog.sources,
+        ),
+    )
+
+
+def _personas(catalog: Catalog, card: Card) -> list[tuple[str, Persona]]:
+    """The trade's own personas first, then those who share the most obstacles with this irritant."""
+    raised = set(card.irritant.obstacles)
+    related = {
+        *catalog.personas_of_trade(card.trade_id),
+        *(persona_id for obstacle_id in raised for persona_id in catalog.personas_with_obstacle(obstacle_id)),
+    }
+    return heapq.nsmallest(
+        RELATED_LIMIT,
+        ((persona_id, catalog.personas[persona_id]) for persona_id in related),
+        key=lambda item: (item[1].trade != card.trade_id, -len(raised.intersection(item[1].obstacles)), item[0]),
+    )
