@@ -72,7 +72,7 @@ def _broken_references(entities: Entities, where: dict, broken: Set[tuple[str, s
                             document.line(loc),
                             format_field(loc),
                             f"{KINDS_BY_NAME[target].label} « {value} » introuvable",
-                            suggest(value, known) or f"créez le fichier {_folder(target)}/{value}.yaml",
+                            suggest(value, known) or f"créez le fichier « {_folder(target)}/{value}.yaml »",
                         )
 
 

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from functools import cache
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
 
 from generator.build import build
 from generator.project import load_project
+
+# In CI, the same examples every run (a failure comes back on the next run), each failure printed
+# with the blob that replays it (`@reproduce_failure`). On a developer's machine, new examples each
+# run, and the failing ones kept in .hypothesis/ and tried first next time.
+settings.register_profile("ci", derandomize=True, print_blob=True, database=None)
+settings.register_profile("dev", print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import MINI, copy_guide
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.build import prepare
@@ -24,7 +24,6 @@ from generator.validate import validate
 FUZZ = settings(
     max_examples=100,
     deadline=None,
-    database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 # Words of pydantic's, PyYAML's or Jinja's own messages: a message that still has them was not translated.
@@ -138,6 +137,8 @@ def test_any_yaml_document(guide, data, kind):
 
 @FUZZ
 @given(field=st.sampled_from(FIELDS), value=any_text)
+# Once found at random: the hint repeated an unknown id unquoted, and « expected » read as English.
+@example(field=("usecases/irritants/relancer-factures.yaml", ("category",)), value="expected")
 def test_any_string_in_any_field(guide, field, value):
     """Every text field and every id reference of the tiny guide, given any text (YAML-quoted)."""
     relative, path = field
