@@ -12,7 +12,7 @@ from typing import Any
 
 from .catalog import Card, Catalog, frozen
 from .errors import CatalogError, Issue, suggest
-from .load import FieldPath, RawDocument, format_field
+from .load import FieldPath, RawDocument
 from .prompt_text import variable_names
 from .schema import KINDS, KINDS_BY_NAME
 from .validate import Entities
@@ -67,10 +67,8 @@ def _broken_references(entities: Entities, where: dict, broken: Set[tuple[str, s
                 for loc, value in _walk(entity, path.split(".")):
                     known = entities.get(target, {})
                     if value is not None and value not in known and (target, value) not in broken:
-                        yield Issue(
-                            document.file,
-                            document.line(loc),
-                            format_field(loc),
+                        yield document.issue(
+                            loc,
                             f"{KINDS_BY_NAME[target].label} « {value} » introuvable",
                             suggest(value, known) or f"créez le fichier « {_folder(target)}/{value}.yaml »",
                         )
@@ -98,19 +96,15 @@ def _prompt_variables(entities: Entities, where: dict) -> Iterator[Issue]:
         used = variable_names(prompt.text)
         for name in used:
             if name not in prompt.variables:
-                yield Issue(
-                    document.file,
-                    document.line(("text",)),
-                    "text",
+                yield document.issue(
+                    ("text",),
                     f"variable « {{{name}}} » utilisée mais non déclarée dans variables",
                     suggest(name, prompt.variables) or f"ajoutez « {name}: » sous variables",
                 )
         for name in prompt.variables:
             if name not in used:
-                yield Issue(
-                    document.file,
-                    document.line(("variables", name)),
-                    f"variables.{name}",
+                yield document.issue(
+                    ("variables", name),
                     "variable déclarée mais jamais utilisée dans le texte",
                     f"écrivez {{{name}}} dans le texte ou retirez-la",
                 )
@@ -125,24 +119,20 @@ def _trade_variables(entities: Entities, where: dict) -> Iterator[Issue]:
                 continue
             for name, variable in prompt.variables.items():
                 if variable.from_trade and name not in trade.context:
-                    yield Issue(
-                        document.file,
-                        document.line(("context",)),
-                        "context",
+                    yield document.issue(
+                        ("context",),
                         f"la valeur « {name} » manque, le prompt « {prompt_id} » la tire du métier",
                         suggest(name, trade.context) or f"ajoutez « {name}: … » sous context",
                     )
 
 
 def _path_collisions(entities: Entities, where: dict) -> Iterator[Issue]:
-    """Roles and personas share the parcours/ addresses."""
+    """Roles and personas share their paths' addresses (urls.path)."""
     for persona_id in entities.get("personas", {}):
         if persona_id in entities.get("roles", {}):
             document = where[("personas", persona_id)]
-            yield Issue(
-                document.file,
-                None,
-                "",
+            yield document.issue(
+                (),
                 f"« {persona_id} » est déjà l'identifiant d'un rôle",
                 "les parcours des rôles et des personas partagent leurs adresses : renommez le fichier",
             )
@@ -161,36 +151,26 @@ def _former_id_collisions(entities: Entities, where: dict) -> Iterator[Issue]:
             for entity_id, entity in sorted(entities.get(kind, {}).items()):
                 document = where[(kind, entity_id)]
                 for index, old in enumerate(entity.former_ids):
-                    line, field = document.line(("former_ids", index)), format_field(("former_ids", index))
+                    at = ("former_ids", index)
                     if old == entity_id:
-                        yield Issue(
-                            document.file,
-                            line,
-                            field,
-                            f"« {old} » est l'identifiant actuel de cette fiche",
-                            "retirez-le de former_ids",
+                        yield document.issue(
+                            at, f"« {old} » est l'identifiant actuel de cette fiche", "retirez-le de former_ids"
                         )
                     elif old in current and entity_id in current[old].former_ids:
-                        yield Issue(
-                            document.file,
-                            line,
-                            field,
+                        yield document.issue(
+                            at,
                             f"cycle : « {entity_id} » et « {old} » se donnent l'un l'autre comme ancien identifiant",
                             "une ancienne adresse ne mène qu'à la fiche qui l'a remplacée : retirez-la de l'une des deux",
                         )
                     elif old in current:
-                        yield Issue(
-                            document.file,
-                            line,
-                            field,
+                        yield document.issue(
+                            at,
                             f"« {old} » est l'identifiant d'une fiche existante",
                             "une ancienne adresse ne peut pas cacher une page : retirez-la de former_ids",
                         )
                     elif old in claimed:
-                        yield Issue(
-                            document.file,
-                            line,
-                            field,
+                        yield document.issue(
+                            at,
                             f"« {old} » est déjà l'ancien identifiant de « {claimed[old]} »",
                             "une ancienne adresse ne peut mener qu'à une page",
                         )

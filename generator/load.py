@@ -46,6 +46,10 @@ class RawDocument:
             path = path[:-1]
         return self.lines.get((), 1)
 
+    def issue(self, path: FieldPath, message: str, hint: str | None = None) -> Issue:
+        """A problem of the field at `path` (`()`: of the whole file), at its line."""
+        return Issue(self.file, self.line(path) if path else None, format_field(path), message, hint)
+
 
 def read_catalog(root: Path, display_root: Path | None = None) -> tuple[tuple[RawDocument, ...], tuple[Issue, ...]]:
     """Read every entity file of every kind under `root`: the documents read, and the problems of the

@@ -8,6 +8,7 @@ this module. Pure: no disk.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from types import SimpleNamespace
 
 CARDS = "cas-usage"
@@ -41,20 +42,17 @@ def trade(trade_id: str) -> str:
     return f"{CARDS}/{trade_id}/index.md"
 
 
-def sheet(prompt_id: str) -> str:
-    return f"{SHEETS}/{prompt_id}.md"
+def _pages_in(folder: str) -> Callable[[str], str]:
+    def address(entity_id: str) -> str:
+        return f"{folder}/{entity_id}.md"
+
+    return address
 
 
-def path(learner_id: str) -> str:
-    return f"{PATHS}/{learner_id}.md"
-
-
-def irritant(irritant_id: str) -> str:
-    return f"{IRRITANTS}/{irritant_id}.md"
-
-
-def obstacle(obstacle_id: str) -> str:
-    return f"{OBSTACLES}/{obstacle_id}.md"
+sheet = _pages_in(SHEETS)  # a prompt's micro-learning sheet
+path = _pages_in(PATHS)  # a role's or a persona's learning path
+irritant = _pages_in(IRRITANTS)
+obstacle = _pages_in(OBSTACLES)
 
 
 def explorer_part(name: str) -> str:
@@ -118,5 +116,5 @@ def for_templates() -> SimpleNamespace:
     """What templates call `urls`: the addresses above and nothing else (a module would hand the
     guide's own templates, sandboxed, the modules it imports)."""
     names = [name for name, value in globals().items() if name.isupper() and isinstance(value, str)]
-    functions = (card, trade, sheet, path, irritant, obstacle)
-    return SimpleNamespace(**{name: globals()[name] for name in names}, **{f.__name__: f for f in functions})
+    functions = {"card": card, "trade": trade, "sheet": sheet, "path": path, "irritant": irritant, "obstacle": obstacle}
+    return SimpleNamespace(**{name: globals()[name] for name in names}, **functions)

@@ -59,7 +59,7 @@ def check_pages_readable(content: Mapping[str, Path], root: Path) -> None:
 
 def check_conflicts(generated: Mapping[str, bytes], content: Mapping[str, Path], root: Path) -> None:
     """A generated page never replaces a hand-written one: both at one address is an error, also
-    when their files differ (`fiches/x.md` and `fiches/x/index.md` are both served at `fiches/x/`)."""
+    when their files differ (`a/x.md` and `a/x/index.md` are both served at `a/x/`)."""
     addresses = {urls.address(path): path for path in generated}
     issues = [
         Issue(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .. import urls
 from ..catalog import Card, Catalog
@@ -76,6 +77,13 @@ def _listing(
     )
 
 
+def _by_vocabulary(entries: dict[str, list[Entry]], vocabulary: Mapping[str, Any], order) -> list[Group]:
+    """One group per term of a vocabulary (categories, levels) that has entries, under its title and
+    description, in the order `order(term)` gives."""
+    ordered = sorted(entries.items(), key=lambda item: order(vocabulary[item[0]]))
+    return [Group(vocabulary[term].title, tuple(found), vocabulary[term].description) for term, found in ordered]
+
+
 def _card_entry(card: Card, title: str) -> Entry:
     return Entry(title, urls.card(card.trade_id, card.irritant_id), f"« {card.irritant.quote} »")
 
@@ -138,10 +146,7 @@ def _irritants(catalog: Catalog) -> Iterator[Page]:
         "irritants",
         "Les irritants du quotidien",
         "Les petites corvées qui font perdre du temps chaque semaine, classées par domaine.",
-        [
-            Group(catalog.categories[category].title, tuple(entries), catalog.categories[category].description)
-            for category, entries in sorted(by_category.items(), key=lambda item: catalog.categories[item[0]].title)
-        ],
+        _by_vocabulary(by_category, catalog.categories, lambda category: category.title),
         catalog.irritants,
     )
 
@@ -195,10 +200,7 @@ def _sheets(catalog: Catalog) -> Page:
         "fiches",
         "Les micro-fiches",
         "Des exercices courts, de 20 minutes au plus : faire avec aide, comprendre, puis refaire seul.",
-        [
-            Group(catalog.levels[level].title, tuple(entries), catalog.levels[level].description)
-            for level, entries in sorted(by_level.items(), key=lambda item: catalog.levels[item[0]].rank)
-        ],
+        _by_vocabulary(by_level, catalog.levels, lambda level: level.rank),
         catalog.prompts,
     )
 

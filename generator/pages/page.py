@@ -21,7 +21,7 @@ class Context:
 
 @dataclass(frozen=True)
 class Page:
-    path: str  # in the docs folder, e.g. "cas-usage/plombier/relancer-factures-impayees.md"
+    path: str  # in the docs folder, from urls (urls.card(…), urls.SHEETS_INDEX…)
     template: str
     kind: str  # "card", "sheet", "path" or "index"
     id: str

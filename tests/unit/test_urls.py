@@ -1,0 +1,74 @@
+"""The URL contract: written in generator/urls.py only, and the addresses it makes."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import urls
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTRACT = re.compile(r"\b(cas-usage|fiches|parcours|irritants|freins)/")
+
+
+def test_the_page_folders_are_named_in_urls_py_alone():
+    """Renaming a folder of the contract is one edit: no template, script or other module spells it."""
+    sources = [
+        path
+        for folder in ("generator", "overrides")
+        for path in (ROOT / folder).rglob("*")
+        if path.suffix in (".py", ".j2", ".js", ".html")
+        and "default_guide" not in path.parts
+        and path != ROOT / "generator" / "urls.py"
+    ]
+    assert len(sources) > 40
+    spelled = [
+        f"{path.relative_to(ROOT)}: {match.group()}"
+        for path in sources
+        for match in CONTRACT.finditer(path.read_text())
+    ]
+    assert spelled == []
+
+
+@pytest.mark.parametrize(
+    ("docs_path", "address"),
+    [
+        ("index.md", ""),
+        ("charte.md", "charte/"),
+        (urls.card("plombier", "relancer-factures"), "cas-usage/plombier/relancer-factures/"),
+        (urls.trade("plombier"), "cas-usage/plombier/"),
+        (urls.sheet("relance-facture"), "fiches/relance-facture/"),
+        ("cas-usage/x/index.html", "cas-usage/x/"),
+        ("cas-usage.csv", "cas-usage.csv"),
+        (urls.explorer_part("plombier"), "explorer/donnees/plombier.js"),
+    ],
+)
+def test_a_docs_file_is_served_where_mkdocs_serves_it(docs_path, address):
+    assert urls.address(docs_path) == address
+
+
+def test_an_absolute_address_needs_the_site_address():
+    assert urls.absolute("https://exemple.fr/guide/", urls.path("paul")) == "https://exemple.fr/guide/parcours/paul/"
+    assert urls.absolute("https://exemple.fr/guide", urls.path("paul")) == "https://exemple.fr/guide/parcours/paul/"
+    assert urls.absolute("", urls.path("paul")) == ""
+
+
+@pytest.mark.parametrize(
+    ("target", "start"),
+    [("a/b/c.md", "a/b"), ("a/b/c.md", "a/d"), ("x.md", "a/b"), ("a/b/c.md", ""), ("a", "a")],
+)
+def test_relative_paths_are_those_of_posixpath(target, start):
+    assert urls.relative(target, start) == posixpath.relpath(target, start or ".")
+
+
+def test_templates_get_the_addresses_and_no_module():
+    names = vars(urls.for_templates())
+    assert names["sheet"]("x") == "fiches/x.md" and names["SOURCES_PAGE"] == "sources/index.md"
+    assert not any(type(value).__name__ == "module" for value in names.values())
+
+
+def test_detail_pages_stay_out_of_the_navigation():
+    assert "/cas-usage/*/" in urls.NOT_IN_NAV and "/fiches/*.md" in urls.NOT_IN_NAV
