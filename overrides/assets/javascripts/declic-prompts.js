@@ -26,6 +26,11 @@
     });
   }
 
+  var FOLDED_LINES = 12;  /* a longer prompt shows its start, and a button for the rest */
+
+  /* The fields and the copy button come before the prompt's text, so that on a phone the action is
+     on the first screens; the text itself, long, folds. Example values are placeholders only: a
+     blank left empty is copied as « [Libellé] », and the reader is told how many are left. */
   function enhancePrompt(block, index) {
     if (block.hasAttribute("data-declic-ready")) return;
     block.setAttribute("data-declic-ready", "");
@@ -36,6 +41,7 @@
     var tools = element("div", { class: "declic-tools" });
     var seen = {};
     var fields = [];
+    var inputs = [];
     marks.forEach(function (mark) {
       var name = mark.getAttribute("data-variable");
       if (seen[name]) return;
@@ -43,16 +49,17 @@
       var id = "declic-" + index + "-" + promptId + "-" + name;
       var label = mark.getAttribute("data-label") || name;
       var hint = mark.getAttribute("title") || "";
+      var example = mark.getAttribute("data-example") || "";
       var long = mark.getAttribute("data-type") === "long_text";
       var input = long ? element("textarea", { id: id, name: name, rows: "3" }) :
         element("input", { id: id, name: name, type: "text" });
-      input.value = mark.getAttribute("data-example") || "";
+      if (example) input.setAttribute("placeholder", "ex.\u00a0: " + example);
       if (hint) input.setAttribute("aria-describedby", id + "-hint");
       input.addEventListener("input", function () { fill(name, input.value, label); });
       var field = element("div", { class: "declic-fill__field" }, [element("label", { for: id, text: label }), input]);
       if (hint) field.appendChild(element("p", { id: id + "-hint", class: "declic-fill__hint", text: hint }));
       fields.push(field);
-      fill(name, input.value, label);
+      inputs.push({ input: input, label: label });
     });
 
     function fill(name, value, label) {
@@ -64,16 +71,30 @@
       });
     }
 
+    function blanksLeft() {
+      return inputs.filter(function (item) { return item.input.value.trim() === ""; })
+        .map(function (item) { return "[" + item.label + "]"; });
+    }
+
     if (fields.length) {
       tools.appendChild(element("fieldset", { class: "declic-fill" },
-        [element("legend", { text: "Complétez le prompt\u00a0: il se met à jour à mesure que vous écrivez." })].concat(fields)));
+        [element("legend", { text: "Vos informations (le prompt se complète à mesure)" })].concat(fields)));
+      var instruction = block.previousElementSibling;
+      if (instruction && instruction.classList.contains("declic-instruction")) {
+        instruction.textContent = "Remplissez les champs (en gris\u00a0: des exemples), puis copiez le prompt.";
+      }
     }
 
     var status = element("p", { class: "declic-status", role: "status", "aria-live": "polite" });
     var copy = element("button", { type: "button", class: "md-button md-button--primary declic-copy", text: "Copier le prompt" });
     copy.addEventListener("click", function () {
+      var left = blanksLeft();
+      var done = left.length ?
+        "Prompt copié avec " + left.length + " champ" + (left.length > 1 ? "s" : "") + " à compléter\u00a0: " +
+          left.join(", ") + ". Remplacez " + (left.length > 1 ? "ces crochets" : "ce crochet") + " dans votre assistant." :
+        "Prompt copié\u00a0: collez-le dans votre assistant.";
       copyText(code.textContent).then(
-        function () { declic.announce(status, "Prompt copié\u00a0: collez-le dans votre assistant."); },
+        function () { declic.announce(status, done); },
         function () { declic.announce(status, "La copie a échoué\u00a0: sélectionnez le texte du prompt et copiez-le."); }
       );
     });
@@ -94,12 +115,28 @@
         });
         return link;
       });
-      links.forEach(function (link) { actions.appendChild(link); });
+      tools.appendChild(element("div", { class: "declic-open" }, links));
       tools.appendChild(element("p", { class: "declic-open__warning",
-        text: "Avec «\u00a0Ouvrir dans\u00a0», le texte du prompt quitte ce site\u00a0: vérifiez qu'il ne contient aucune donnée personnelle." }));
+        text: "Avec «\u00a0Ouvrir dans\u00a0», le texte du prompt part dans l'adresse de l'assistant et quitte ce site\u00a0: " +
+          "vérifiez qu'il ne contient aucune donnée personnelle." }));
     }
     tools.appendChild(status);
-    block.parentNode.insertBefore(tools, block.nextSibling);
+    block.parentNode.insertBefore(tools, block);
+    fold(block, code);
+  }
+
+  function fold(block, code) {
+    var lines = parseFloat(getComputedStyle(code).lineHeight) || 20;
+    if (code.scrollHeight <= lines * (FOLDED_LINES + 3)) return;
+    block.classList.add("declic-prompt--folded");
+    var toggle = element("button", { type: "button", class: "md-button declic-unfold", "aria-expanded": "false",
+                                      text: "Afficher tout le prompt" });
+    toggle.addEventListener("click", function () {
+      var folded = block.classList.toggle("declic-prompt--folded");
+      toggle.setAttribute("aria-expanded", folded ? "false" : "true");
+      toggle.textContent = folded ? "Afficher tout le prompt" : "Replier le prompt";
+    });
+    block.appendChild(toggle);
   }
 
   declic.onPage(function (content) {

@@ -1,0 +1,100 @@
+"""The card and the sheet on a phone: the action first. At 390 × 844 the first prompt's fields and
+its copy button are within the first screen and a half, on every card and sheet of the default
+guide; on a desktop screen, the copy button is on the first screen. Blanks are honest: examples are
+placeholders, and copying with blanks left says how many."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "captures"
+
+
+def card_and_sheet_addresses(site: Path) -> list[str]:
+    pages = json.loads((site / "catalogue.json").read_text(encoding="utf-8"))["pages"]
+    return [page["url"] for page in pages if page["kind"] in ("card", "sheet")]
+
+
+def copy_button_top(page, url: str) -> float:
+    """Where the first copy button starts, in px from the top of the page."""
+    page.goto(url)
+    button = page.locator(".declic-copy").first
+    expect(button).to_be_visible()
+    return button.evaluate("button => button.getBoundingClientRect().top + window.scrollY")
+
+
+@pytest.mark.parametrize(("viewport", "screens"), [(PHONE, 1.5), (DESKTOP, 1.0)], ids=["phone", "desktop"])
+def test_the_copy_button_is_within_reach_on_every_card_and_sheet(browser, default_site, default_url, viewport, screens):
+    context = browser.new_context(viewport=viewport, locale="fr-FR")
+    page = context.new_page()
+    far = {}
+    addresses = card_and_sheet_addresses(default_site)
+    assert len(addresses) > 100
+    for address in addresses:
+        top = copy_button_top(page, default_url + address)
+        # The button's bottom edge too must be on screen: its top plus its height (about 40 px).
+        if top + 48 > viewport["height"] * screens:
+            far[address] = round(top / viewport["height"], 2)
+    context.close()
+    assert far == {}, f"bouton « Copier » au-delà de {screens} écran(s), en écrans : {far}"
+
+
+def test_a_phone_sees_the_fields_before_the_prompt_text(browser, default_url):
+    context = browser.new_context(viewport=PHONE, locale="fr-FR")
+    page = context.new_page()
+    page.goto(default_url + "cas-usage/plombier-chauffagiste/relancer-factures-impayees/")
+    field = page.locator(".declic-fill input, .declic-fill textarea").first
+    code = page.locator(".declic-prompt code").first
+    assert field.bounding_box()["y"] < code.bounding_box()["y"]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "carte-390.png"))
+    page.goto(default_url + "fiches/relance-facture-cordiale/")
+    page.screenshot(path=str(SHOTS / "fiche-390.png"))
+    context.close()
+
+
+def test_examples_are_placeholders_and_copying_counts_the_blanks_left(page, site_url):
+    page.goto(site_url + "cas-usage/plombier/relancer-factures/")
+    field = page.get_by_label("Numéro de facture")
+    expect(field).to_have_value("")
+    expect(field).to_have_attribute("placeholder", "ex.\u00a0: F-2024-012")
+    instruction = page.locator(".declic-instruction").first
+    expect(instruction).to_contain_text("Remplissez les champs")
+    page.get_by_role("button", name="Copier le prompt").click()
+    status = page.get_by_role("status").filter(has_text="Prompt copié")
+    expect(status).to_contain_text("2 champs à compléter")
+    expect(status).to_contain_text("[Numéro de facture], [Accolades]")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "[Numéro de facture]" in copied and "F-2024-012" not in copied
+    field.fill("F-1")
+    page.get_by_role("button", name="Copier le prompt").click()
+    expect(status).to_contain_text("1 champ à compléter")
+
+
+def test_without_javascript_the_instruction_matches_the_brackets(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "cas-usage/plombier/relancer-factures/")
+    expect(page.locator(".declic-instruction").first).to_have_text(
+        "Complétez les passages entre crochets, puis copiez le texte dans votre assistant."
+    )
+    expect(page.locator(".declic-prompt mark").first).to_contain_text("[")
+    context.close()
+
+
+def test_a_long_prompt_folds_and_opens(page, default_url):
+    page.set_viewport_size(PHONE)
+    page.goto(default_url + "cas-usage/plombier-chauffagiste/relancer-factures-impayees/")
+    toggle = page.get_by_role("button", name="Afficher tout le prompt").first
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    code = page.locator(".declic-prompt code").first
+    folded = code.bounding_box()["height"]
+    toggle.click()
+    expect(page.get_by_role("button", name="Replier le prompt").first).to_have_attribute("aria-expanded", "true")
+    assert code.bounding_box()["height"] > folded
