@@ -39,6 +39,8 @@ def _page_entry(catalog: Catalog, page: Page) -> dict[str, Any]:
         "file": page.path,
         "links": list(dict.fromkeys(page.links)),
     }
+    if page.label:
+        entry["label"] = page.label
     if page.kind == "card":  # what the explorer and other tools filter cards by
         entry["facets"] = card_facets(catalog, page.context.card).as_json(catalog)
     return entry

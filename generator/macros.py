@@ -28,7 +28,7 @@ def define_env(env) -> None:
     # Only the pages a list can show, and only what it prints: the rest of the file (every card and its
     # facets) would stay in memory for the whole mkdocs build.
     listed = [
-        {key: page[key] for key in ("kind", "id", "title", "file")}
+        {key: page.get(key, page["title"]) for key in ("kind", "id", "title", "file", "label")}
         for page in data["pages"]
         if page["kind"] in LIST_KINDS.values()
     ]
@@ -47,3 +47,19 @@ def define_env(env) -> None:
             if page["kind"] == page_kind and (wanted is None or page["id"] in wanted)
         ]
         return "\n".join(lines)
+
+    @env.macro
+    def declic_tiles(kind: str) -> str:
+        """Buttons to each page of `trades` or `irritants`, by name: the home page's ways in, one tap
+        from the trade or the irritant to its cards."""
+        if kind not in ("trades", "irritants"):
+            raise ValueError(f"declic_tiles: genre inconnu « {kind} », attendu : trades, irritants")
+        here = posixpath.dirname(env.page.file.src_uri)
+        pages = sorted(
+            (page for page in listed if page["kind"] == "index" and page["id"] in entities[kind]),
+            key=lambda page: page["label"].casefold(),
+        )
+        links = "\n".join(
+            f"- [{escape_text(page['label'])}]({posixpath.relpath(page['file'], here or '.')})" for page in pages
+        )
+        return f'<div class="declic-tiles" markdown>\n\n{links}\n\n</div>'

@@ -69,12 +69,18 @@ def index_pages(catalog: Catalog, paths: tuple[LearningPath, ...]) -> Iterator[P
 
 
 def _listing(
-    path: str, page_id: str, title: str, lead: str, groups: list[Group], links: Iterable[str] = (), booklet: str = ""
+    path: str,
+    page_id: str,
+    title: str,
+    lead: str,
+    groups: list[Group],
+    links: Iterable[str] = (),
+    booklet: str = "",
+    label: str = "",
 ) -> Page:
     kept = [group for group in groups if group.entries or group.lead]
-    return Page(
-        path, "listing.md.j2", "index", page_id, title, tuple(links), ListingContext(title, lead, kept, booklet)
-    )
+    context = ListingContext(title, lead, kept, booklet)
+    return Page(path, "listing.md.j2", "index", page_id, title, tuple(links), context, label)
 
 
 def _by_vocabulary(entries: dict[str, list[Entry]], vocabulary: Mapping[str, Any], order) -> list[Group]:
@@ -101,6 +107,7 @@ def _trades(catalog: Catalog) -> Iterator[Page]:
             [Group("Les irritants de ce métier", tuple(_card_entry(card, card.irritant.title) for card in cards))],
             [card.id for card in cards],
             booklet=booklet_query(cards=tuple(card.id for card in cards)),
+            label=trade.name,
         )
     yield _listing(
         urls.CARDS_INDEX,
@@ -140,6 +147,7 @@ def _irritants(catalog: Catalog) -> Iterator[Page]:
                 ),
             ],
             [*(card.id for card in cards), *prompts],
+            label=irritant.title,
         )
     yield _listing(
         urls.IRRITANTS_INDEX,

@@ -28,6 +28,7 @@ class Page:
     title: str
     links: tuple[str, ...]  # ids of the entities this page links to
     context: Context = field(repr=False, compare=False)
+    label: str = ""  # the entity's own name, where the title adds to it (a trade's page: its name)
 
 
 @dataclass(frozen=True)

@@ -98,3 +98,23 @@ def test_a_long_prompt_folds_and_opens(page, default_url):
     toggle.click()
     expect(page.get_by_role("button", name="Replier le prompt").first).to_have_attribute("aria-expanded", "true")
     assert code.bounding_box()["height"] > folded
+
+
+@pytest.mark.parametrize("tile", ["Plombier chauffagiste", "Relancer les factures impayées"])
+def test_from_home_a_card_is_two_taps_away(browser, default_url, tile):
+    """A trade's tile, then one of its cards; or an irritant's tile, then the card of a trade."""
+    context = browser.new_context(viewport=PHONE, locale="fr-FR", has_touch=True)
+    page = context.new_page()
+    page.goto(default_url)
+    target = page.locator(".declic-tiles a", has_text=tile).first
+    box = target.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44  # WCAG 2.5.5 target size
+    target.tap()
+    page.locator("article li a").first.tap()
+    page.wait_for_url("**/cas-usage/*/*/")
+    expect(page.locator(".declic-copy").first).to_be_visible()
+    if tile.startswith("Plombier"):
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.goto(default_url)
+        page.screenshot(path=str(SHOTS / "accueil-390.png"))
+    context.close()
