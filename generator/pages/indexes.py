@@ -103,7 +103,9 @@ def _trades(catalog: Catalog) -> Iterator[Page]:
             urls.trade(trade_id),
             trade_id,
             f"Cas d'usage : {trade.name}",
-            trade.description,
+            f"{trade.description} On dit aussi : {', '.join(trade.also_called)}."
+            if trade.also_called
+            else trade.description,
             [Group("Les irritants de ce métier", tuple(_card_entry(card, card.irritant.title) for card in cards))],
             [card.id for card in cards],
             booklet=booklet_query(cards=tuple(card.id for card in cards)),

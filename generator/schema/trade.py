@@ -23,3 +23,10 @@ class Trade(Entity):
     )
     irritants: tuple[Id, ...] = Field(min_length=1, description="Irritants vécus dans ce métier.")
     facts: tuple[Fact, ...] = Field(default=(), description="Chiffres utiles, chacun avec sa source.")
+    also_called: tuple[Text, ...] = Field(
+        default=(),
+        description=(
+            "Les mots de tous les jours pour ce métier ou son commerce (« épicerie », « supérette ») : "
+            "montrés sur ses cas d'usage, ils les font trouver par la recherche."
+        ),
+    )

@@ -123,3 +123,30 @@ def test_a_card_is_not_found_by_what_it_repeats_from_other_pages(page, site_url)
     found = all_results(page, site_url, "descriptif du chantier suivant")
     assert "/fiches/descriptif-devis/" in found
     assert not [path for path in found if CARD.match(path)], found
+
+
+def first_card(paths: list[str]) -> str:
+    return next(path for path in paths if CARD.match(path))
+
+
+@pytest.mark.parametrize(
+    "words, trade",
+    [
+        ("devis plombier", "plombier-chauffagiste"),  # the trade named: its card first
+        ("facture electricien", "electricien"),
+        ("epicerie", "commerce-de-proximite"),  # an everyday word for the trade
+        ("restaurant avis", "restaurateur"),
+    ],
+)
+def test_a_query_naming_a_trade_finds_that_trades_card_first(page, default_url, words, trade):
+    page.goto(default_url)
+    assert first_card(search(page, words)).startswith(f"/cas-usage/{trade}/"), words
+
+
+def test_sub_results_carry_their_pages_title(page, default_url):
+    page.goto(default_url)
+    search(page, "facture")
+    titles = page.locator(".pagefind-ui__result-nested .pagefind-ui__result-title").all_inner_texts()
+    assert titles
+    assert not any(title.strip() in ("La situation", "Vérifier la réponse", "Les étapes") for title in titles)
+    assert all("›" in title for title in titles), titles

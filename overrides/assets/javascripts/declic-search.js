@@ -42,6 +42,14 @@
           element: panel, bundlePath: bundle.pathname, baseUrl: declic.siteRoot().pathname,
           mergeIndex: loaded[0].map(function (part) { return { bundlePath: new URL(part, declic.siteRoot()).pathname }; }),
           showSubResults: true, showImages: false, resetStyles: false,
+          /* A section's name (« La situation ») is on every card: a sub-result says whose it is. */
+          processResult: function (result) {
+            var page = result.meta && result.meta.title;
+            (result.sub_results || []).forEach(function (sub) {
+              if (page && sub.title && sub.title !== page) sub.title = page + " › " + sub.title;
+            });
+            return result;
+          },
           translations: { placeholder: "Rechercher dans le guide (facture, relance, devis…)" }
         });
         /* Pagefind's field has a placeholder but no name of its own for screen readers. */
