@@ -63,8 +63,13 @@ class LearningPath:
         return sum(stage.minutes for stage in self.stages)
 
     @property
+    def learning_minutes(self) -> int:
+        """The time of the learning steps; the follow-ups and the monthly ritual come after."""
+        return sum(stage.minutes for stage in self.stages if stage.key != "consolidation")
+
+    @property
     def longest_step(self) -> int:
-        """The longest learning step; follow-ups and the monthly ritual are another rhythm."""
+        """The longest learning step."""
         return max(
             (step.minutes for stage in self.stages if stage.key != "consolidation" for step in stage.steps), default=0
         )

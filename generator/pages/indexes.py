@@ -218,7 +218,7 @@ def _sheets(catalog: Catalog) -> Page:
 def _paths(catalog: Catalog, paths: tuple[LearningPath, ...]) -> Page:
     def entry(learning: LearningPath) -> Entry:
         learner = learning.learner
-        note = f"{catalog.profiles[learner.profile].title} · {learning.minutes} min"
+        note = f"{catalog.profiles[learner.profile].title} · {learning.learning_minutes} min pour apprendre"
         return Entry(learner.title, urls.path(learner.id), note)
 
     return _listing(
