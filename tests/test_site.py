@@ -59,7 +59,7 @@ def test_a_path_shows_four_non_empty_stages(default_site, default_catalog):
         stages = html.select(".declic-stage")
         assert [stage["data-stage"] for stage in stages] == ["interest", "quick-wins", "skills", "consolidation"]
         assert all(stage.select("li") for stage in stages), page["url"]
-        assert "Durée totale" in html.get_text()
+        assert "pour apprendre, en étapes de" in html.get_text()
 
 
 def test_the_navigation_lists_sections_not_cards(default_site):

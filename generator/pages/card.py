@@ -9,7 +9,11 @@ from dataclasses import dataclass
 from .. import urls
 from ..catalog import Card, Catalog
 from ..schema import Category, Obstacle, Persona, Source
+from ..schema.base import Fact
 from .page import RELATED_LIMIT, Context, FilledPrompt, Page, Tag, explore, filled, labels, pairs
+
+
+PERSONAS_LIMIT = 4
 
 
 @dataclass(frozen=True)
@@ -17,6 +21,7 @@ class CardContext(Context):
     card: Card
     category: Category
     prompts: list[FilledPrompt]
+    facts: list[Fact]  # the irritant's and its prompts', each once
     obstacles: list[tuple[str, Obstacle]]
     personas: list[tuple[str, Persona]]
     same_irritant: list[Card]
@@ -56,6 +61,12 @@ def card_page(catalog: Catalog, card: Card) -> Page:
             card=card,
             category=catalog.categories[irritant.category],
             prompts=[filled(catalog, prompt_id, card.trade.context) for prompt_id in card.prompt_ids],
+            facts=list(
+                {
+                    fact.text: fact
+                    for fact in (*irritant.facts, *(f for p in card.prompt_ids for f in catalog.prompts[p].facts))
+                }.values()
+            ),
             obstacles=pairs(irritant.obstacles, catalog.obstacles),
             personas=personas,
             same_irritant=same_irritant[:RELATED_LIMIT],
@@ -68,14 +79,19 @@ def card_page(catalog: Catalog, card: Card) -> Page:
 
 
 def _personas(catalog: Catalog, card: Card) -> list[tuple[str, Persona]]:
-    """The trade's own personas first, then those who share the most obstacles with this irritant."""
+    """« Pour qui »: the personas of this card's trade, and those of another trade that lives the same
+    irritant and whose role its prompts are for; its trade's first, then those who share the most
+    obstacles with the irritant; at most PERSONAS_LIMIT."""
+    roles = {role for prompt_id in card.prompt_ids for role in catalog.prompts[prompt_id].roles}
     raised = set(card.irritant.obstacles)
-    related = {
-        *catalog.personas_of_trade(card.trade_id),
-        *(persona_id for obstacle_id in raised for persona_id in catalog.personas_with_obstacle(obstacle_id)),
-    }
+    fitting = (
+        (persona_id, persona)
+        for persona_id, persona in catalog.personas.items()
+        if persona.trade == card.trade_id
+        or (persona.role in roles and card.irritant_id in catalog.trades[persona.trade].irritants)
+    )
     return heapq.nsmallest(
-        RELATED_LIMIT,
-        ((persona_id, catalog.personas[persona_id]) for persona_id in related),
+        PERSONAS_LIMIT,
+        fitting,
         key=lambda item: (item[1].trade != card.trade_id, -len(raised.intersection(item[1].obstacles)), item[0]),
     )

@@ -135,7 +135,11 @@ def _irritants(catalog: Catalog) -> Iterator[Page]:
             irritant.title,
             f"« {irritant.quote} » {irritant.description}",
             [
-                Group("Par métier", tuple(_card_entry(card, card.trade.name) for card in cards)),
+                # The irritant's quote heads the page: each card is named by its trade alone.
+                Group(
+                    "Par métier",
+                    tuple(Entry(card.trade.name, urls.card(card.trade_id, card.irritant_id)) for card in cards),
+                ),
                 Group(
                     "Les micro-fiches pour s'entraîner",
                     tuple(
