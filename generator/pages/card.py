@@ -12,7 +12,6 @@ from ..schema import Category, Obstacle, Persona, Source
 from ..schema.base import Fact
 from .page import RELATED_LIMIT, Context, FilledPrompt, Page, Tag, explore, filled, labels, pairs
 
-
 PERSONAS_LIMIT = 4
 
 
