@@ -83,3 +83,36 @@ def test_without_a_site_address_a_printed_card_gives_the_address_it_was_opened_a
     expect(address).to_have_text(f"Cette page en ligne\u00a0: {default_url}{card}")
     page.goto(site_url + "cas-usage/plombier/ecrire-devis/")  # with a site_url, the QR code says it
     expect(page.locator(".declic-address")).to_have_count(0)
+
+
+def a4_sides(page) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?!s)", page.pdf(format="A4")))
+
+
+def test_every_card_prints_on_one_sheet_and_a_two_card_kit_on_two(page, default_url, default_catalog):
+    """Both sides of one A4 sheet at most for every card of the default guide (a card's solutions
+    after the first are summed up on paper), and each card of a kit on a sheet of its own."""
+    cards = [entry["url"] for entry in default_catalog["pages"] if entry["kind"] == "card"]
+    over = {}
+    for url in cards:
+        page.goto(default_url + url)
+        sides = a4_sides(page)
+        if sides > 2:
+            over[url] = sides
+    assert over == {}
+    two = ",".join([entry["id"] for entry in default_catalog["pages"] if entry["kind"] == "card"][:2])
+    page.goto(default_url + "atelier/?cartes=" + two)
+    expect(page.locator(".declic-workshop__card")).to_have_count(2)
+    assert a4_sides(page) <= 4
+
+
+def test_most_sheets_print_on_one_sheet(page, default_url, default_catalog):
+    """A sheet is the whole Kolb cycle, quiz answers open: on one A4 sheet but for the longest
+    prompts (two of the default guide's sheets take a third side)."""
+    sheets = [entry["url"] for entry in default_catalog["pages"] if entry["kind"] == "sheet"]
+    sides = {}
+    for url in sheets:
+        page.goto(default_url + url)
+        sides[url] = a4_sides(page)
+    assert max(sides.values()) <= 3
+    assert sum(count > 2 for count in sides.values()) <= len(sheets) // 10, sides

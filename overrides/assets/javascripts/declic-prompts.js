@@ -81,7 +81,10 @@
         [element("legend", { text: "Vos informations (le prompt se complète à mesure)" })].concat(fields)));
       var instruction = block.previousElementSibling;
       if (instruction && instruction.classList.contains("declic-instruction")) {
-        instruction.textContent = "Remplissez les champs (en gris\u00a0: des exemples), puis copiez le prompt.";
+        /* The page's own instruction stays for paper, where the blanks are brackets to fill by hand. */
+        instruction.hidden = true;
+        instruction.parentNode.insertBefore(element("p", { class: "declic-instruction declic-instruction--screen",
+          text: "Remplissez les champs (en gris\u00a0: des exemples), puis copiez le prompt." }), instruction);
       }
     }
 
