@@ -46,3 +46,12 @@ def test_no_shell_command_on_a_learners_page(default_site):
     for page in (default_site / "parcours").glob("*/index.html"):
         text = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article").get_text()
         assert "declic calendar" not in text and "--start" not in text, page
+
+
+def test_a_paths_rhythm_note_fits_any_person(default_site):
+    """The profile's portrait is printed on the path of every person of that profile, Martine's as
+    Julien's: it says « cette personne », never « il » or « elle » of its own."""
+    for page in (default_site / "parcours").glob("*/index.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        note = soup.select_one(".admonition.note").get_text(" ")
+        assert not re.search(r"\b[Ii]l(s)?\b", note), (page, note)
