@@ -252,9 +252,16 @@ def write_guide(folder: Path, cards: int, seed: int = 1) -> Path:
             "quote": text.text(127),
             "description": text.text(300),
             "category": pick(categories, 1)[0],
-            "cost": {"minutes_per_week": str(text.rng.randint(15, 240)), "note": text.text(58)},
+            "cost": {
+                "minutes_per_week": str(text.rng.randint(15, 240)),
+                "note": text.text(58),
+                "estimate": {"by": text.title(24), "method": text.text(70)},
+            },
             "obstacles": pick(obstacles, 3),
-            "facts": [{"text": text.text(131), "source": pick(sources, 1)[0]} for _ in range(2)],
+            "facts": [
+                {"text": text.text(131), "source": pick(sources, 1)[0], "passage": f"« {text.text(40)} »"}
+                for _ in range(2)
+            ],
         }
     for trade_id in trades:
         files[f"usecases/trades/{trade_id}"] = {
@@ -270,19 +277,21 @@ def write_guide(folder: Path, cards: int, seed: int = 1) -> Path:
                 "ton": text.text(37),
             },
             "irritants": pick(irritants, IRRITANTS_PER_TRADE),
-            "facts": [{"text": text.text(133), "source": pick(sources, 1)[0]}],
+            "facts": [{"text": text.text(133), "source": pick(sources, 1)[0], "passage": f"« {text.text(40)} »"}],
         }
     for index, prompt_id in enumerate(prompts):
         # Every irritant has its own prompt; one prompt in four also solves a second irritant.
         solved = [irritants[index]] + ([irritants[(index + 1) % len(irritants)]] if index % 4 == 0 else [])
         files[f"usecases/prompts/{prompt_id}"] = _prompt(text, solved, roles, levels, sources)
     for persona_id in personas:
+        trade = pick(trades, 1)[0]
         files[f"personas/people/{persona_id}"] = {
             "name": text.title(47),
             "profile": pick(profiles, 1)[0],
             "role": pick(roles, 1)[0],
             "level": pick(levels, 1)[0],
-            "trade": pick(trades, 1)[0],
+            "trade": trade,
+            "starts_with": files[f"usecases/trades/{trade}"]["irritants"][:1],
             "obstacles": pick(obstacles, 2),
             "needs": text.items(3, 56),
             "story": text.text(382),
@@ -325,8 +334,12 @@ def _prompt(text: _Text, solved: list[str], roles: list[str], levels: list[str],
         "check": text.items(4, 95),
         "personal_data": "true",
         "never_paste": text.items(3, 94),
-        "time_saved": {"minutes": str(text.rng.randint(5, 60)), "per": "semaine", "source": text.rng.choice(sources)},
-        "facts": [{"text": text.text(153), "source": text.rng.choice(sources)}],
+        "time_saved": {
+            "minutes": str(text.rng.randint(5, 60)),
+            "per": "usage",
+            "estimate": {"by": text.title(24), "method": text.text(70)},
+        },
+        "facts": [{"text": text.text(153), "source": text.rng.choice(sources), "passage": f"« {text.text(40)} »"}],
         "sheet": {
             "objective": text.text(135),
             "experience": text.text(235),

@@ -44,6 +44,8 @@ class Catalog:
     personas: Mapping[str, Persona]
     cards: tuple[Card, ...]
     prompts_by_irritant: Mapping[str, tuple[str, ...]] = field(repr=False)
+    # What a reader would miss but that does not stop a build: blanks without an example of their trade.
+    notices: tuple = field(default=(), repr=False)
 
     # Pages ask these for every card: grouped once, they keep planning linear in the number of cards.
     def cards_of_trade(self, trade_id: str) -> tuple[Card, ...]:

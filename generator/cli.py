@@ -13,7 +13,7 @@ import click
 
 from . import __version__
 from .build import Generated, build, follow_up_calendar, generate, new_entity, prepare
-from .coverage import coverage
+from .coverage import coverage, excluded_summary
 from .errors import CatalogError, system_error
 from .project import load_project
 from .scaffold import init_guide
@@ -102,6 +102,23 @@ def check_command(config_file: Path) -> None:
     _holes("Irritants qu'aucun prompt ne résout", summary.unsolved_irritants)
     _holes("Métiers sans cas d'usage", summary.trades_without_card)
     _holes("Parcours avec une étape vide", [f"{path} ({stage})" for path, stage in summary.empty_stages])
+    _excluded(summary.excluded_pairs)
+    _notices(catalog.notices)
+
+
+def _notices(notices) -> None:
+    """Blanks that show no example on a card: the file, line and field of each, to write its example."""
+    if not notices:
+        click.echo("Exemples d'un autre métier, non montrés\u00a0: aucun.")
+        return
+    click.secho(f"Exemples d'un autre métier, non montrés ({len(notices)})\u00a0:", fg="yellow")
+    for notice in notices:
+        click.echo(f"  {notice.format()}")
+
+
+def _excluded(pairs: tuple[str, ...]) -> None:
+    """Pairs left out on purpose: listed, not a hole."""
+    click.echo(f"Couples prompt × métier exclus ({len(pairs)})\u00a0: " + (", ".join(pairs) or "aucun") + ".")
 
 
 def _holes(title: str, items) -> None:
@@ -140,6 +157,12 @@ def build_command(config_file: Path, strict: bool, offline: bool) -> None:
     project = load_project(config_file)
     generated = build(project, strict=strict, progress=_progress, offline=offline)
     _report(generated)
+    _excluded(excluded_summary(generated.catalog))
+    if generated.catalog.notices:
+        click.secho(
+            f"{len(generated.catalog.notices)} champ(s) sans exemple de leur métier\u00a0: voir declic check.",
+            fg="yellow",
+        )
     click.echo(f"Site construit dans {project.site_dir} en {sum(generated.timings.values()):.1f} s.")
 
 

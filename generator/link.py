@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Set
+from dataclasses import replace
 from typing import Any
 
 from .catalog import Card, Catalog, frozen
@@ -22,7 +23,10 @@ def link(entities: Entities, documents: tuple[RawDocument, ...]) -> Catalog:
     issues = link_issues(entities, documents)
     if issues:
         raise CatalogError(issues)
-    return build_catalog(entities)
+    where = {(document.kind.name, document.id): document for document in documents}
+    # Not a stop: an organisation's own trade may meet a default prompt that has no example in its
+    # words yet. The card shows no example there, and `declic check` lists each such blank.
+    return replace(build_catalog(entities), notices=tuple(sorted(set(_card_examples(entities, where)))))
 
 
 def link_issues(
@@ -35,6 +39,10 @@ def link_issues(
         *_broken_references(entities, where, broken),
         *_prompt_variables(entities, where),
         *_trade_variables(entities, where),
+        *_example_trades(entities, where, broken),
+        # A check over the cards a catalog makes: only once every file is valid, or a broken file would
+        # show up again as a missing card.
+        *(() if broken else _persona_starts(entities, where)),
         *_path_collisions(entities, where),
         *_former_id_collisions(entities, where),
     ]
@@ -47,16 +55,125 @@ def build_catalog(entities: Entities) -> Catalog:
         for irritant_id in prompt.irritants:
             by_irritant[irritant_id].append(prompt_id)
     cards = tuple(
-        Card(trade, trade_id, kind("irritants")[irritant_id], irritant_id, tuple(by_irritant[irritant_id]))
+        Card(trade, trade_id, kind("irritants")[irritant_id], irritant_id, prompt_ids)
         for trade_id, trade in sorted(kind("trades").items())
         for irritant_id in trade.irritants
-        if by_irritant.get(irritant_id)
+        if (prompt_ids := _fitting(kind("prompts"), by_irritant.get(irritant_id, ()), trade_id, trade))
     )
     return Catalog(
         **{k.name: frozen(kind(k.name)) for k in KINDS},
         cards=cards,
         prompts_by_irritant=frozen({key: tuple(value) for key, value in by_irritant.items()}),
     )
+
+
+def _fitting(prompts: dict, prompt_ids, trade_id: str, trade) -> tuple[str, ...]:
+    """The prompts of an irritant that neither the prompt nor the trade excludes for this pair."""
+    return tuple(
+        prompt_id
+        for prompt_id in prompt_ids
+        if trade_id not in prompts[prompt_id].excluded_trades and prompt_id not in trade.excluded_prompts
+    )
+
+
+def excluded_pairs(entities_or_catalog) -> tuple[tuple[str, str], ...]:
+    """(prompt id, trade id) of every pair a prompt or a trade excludes, where the trade lives one of the
+    prompt's irritants (an exclusion that changes nothing is not listed)."""
+    prompts = _kind(entities_or_catalog, "prompts")
+    trades = _kind(entities_or_catalog, "trades")
+    return tuple(
+        (prompt_id, trade_id)
+        for prompt_id, prompt in sorted(prompts.items())
+        for trade_id, trade in sorted(trades.items())
+        if set(prompt.irritants) & set(trade.irritants)
+        and (trade_id in prompt.excluded_trades or prompt_id in trade.excluded_prompts)
+    )
+
+
+def _kind(entities_or_catalog, name: str) -> dict:
+    if isinstance(entities_or_catalog, dict):
+        return entities_or_catalog.get(name, {})
+    return getattr(entities_or_catalog, name)
+
+
+def card_example(variable, trade_id: str) -> str | None:
+    """The example a card of this trade shows for a variable: its own, the prompt's when it is neutral or
+    belongs to this trade, else none (another trade's words never reach a card)."""
+    if trade_id in variable.by_trade:
+        return variable.by_trade[trade_id]
+    if not variable.example_for or trade_id in variable.example_for:
+        return variable.example
+    return None
+
+
+def _example_trades(entities: Entities, where: dict, broken: Set[tuple[str, str]]) -> Iterator[Issue]:
+    """The trades named in examples exist (a typo would hide an example for good)."""
+    trades = entities.get("trades", {})
+    for prompt_id, prompt in entities.get("prompts", {}).items():
+        document = where[("prompts", prompt_id)]
+        for name, variable in prompt.variables.items():
+            named = [(("example_for", index), value) for index, value in enumerate(variable.example_for)]
+            named += [(("by_trade", value), value) for value in variable.by_trade]
+            for loc, trade_id in named:
+                # A trade that exists but that the guide's selection left out is not a typo.
+                if trade_id not in trades and ("trades", trade_id) not in broken and ("trades", trade_id) not in where:
+                    yield document.issue(
+                        ("variables", name, *loc),
+                        f"métier « {trade_id} » introuvable",
+                        suggest(trade_id, trades) or f"créez le fichier « {_folder('trades')}/{trade_id}.yaml »",
+                    )
+
+
+def _card_examples(entities: Entities, where: dict) -> Iterator[Issue]:
+    """Per card, each blank that shows no example, since its prompt's example belongs to other trades
+    and `by_trade` has none for this one."""
+    prompts = entities.get("prompts", {})
+    trades = entities.get("trades", {})
+    by_irritant: dict[str, list[str]] = defaultdict(list)
+    for prompt_id, prompt in sorted(prompts.items()):
+        for irritant_id in prompt.irritants:
+            by_irritant[irritant_id].append(prompt_id)
+    for trade_id, trade in sorted(trades.items()):
+        shown = {
+            p for irritant_id in trade.irritants for p in _fitting(prompts, by_irritant[irritant_id], trade_id, trade)
+        }
+        for prompt_id in sorted(shown):
+            prompt, document = prompts[prompt_id], where[("prompts", prompt_id)]
+            for name, variable in prompt.variables.items():
+                if variable.from_trade and name in trade.context:
+                    continue
+                if card_example(variable, trade_id) is None:
+                    owners = ", ".join(variable.example_for)
+                    yield document.issue(
+                        ("variables", name, "example"),
+                        f"sur le cas d'usage du métier « {trade_id} », pas d'exemple : celui du prompt est d'un autre "
+                        f"métier ({owners})",
+                        f"ajoutez « {trade_id}: … » sous variables.{name}.by_trade, dans les mots de ce métier, "
+                        f"ou excluez le couple (excluded_trades)",
+                    )
+
+
+def _persona_starts(entities: Entities, where: dict) -> Iterator[Issue]:
+    """A persona's path starts on its own trade's card of each irritant it names."""
+    trades = entities.get("trades", {})
+    prompts = entities.get("prompts", {})
+    for persona_id, persona in entities.get("personas", {}).items():
+        trade = trades.get(persona.trade)
+        if trade is None:
+            continue  # reported as a broken reference
+        document = where[("personas", persona_id)]
+        for index, irritant_id in enumerate(persona.starts_with):
+            solving = [p for p, prompt in sorted(prompts.items()) if irritant_id in prompt.irritants]
+            if irritant_id in trade.irritants and _fitting(prompts, solving, persona.trade, trade):
+                continue
+            if irritant_id not in entities.get("irritants", {}):
+                continue  # reported as a broken reference
+            yield document.issue(
+                ("starts_with", index),
+                f"le métier « {persona.trade} » n'a pas de cas d'usage pour l'irritant « {irritant_id} »",
+                suggest(irritant_id, trade.irritants)
+                or "choisissez un irritant de son métier qu'un prompt résout : " + ", ".join(trade.irritants),
+            )
 
 
 def _broken_references(entities: Entities, where: dict, broken: Set[tuple[str, str]]) -> Iterator[Issue]:
@@ -115,7 +232,9 @@ def _trade_variables(entities: Entities, where: dict) -> Iterator[Issue]:
     for trade_id, trade in entities.get("trades", {}).items():
         document = where[("trades", trade_id)]
         for prompt_id, prompt in entities.get("prompts", {}).items():
-            if not set(prompt.irritants) & set(trade.irritants):
+            if not set(prompt.irritants) & set(trade.irritants) or not _fitting(
+                {prompt_id: prompt}, (prompt_id,), trade_id, trade
+            ):
                 continue
             for name, variable in prompt.variables.items():
                 if variable.from_trade and name not in trade.context:

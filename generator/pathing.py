@@ -1,7 +1,9 @@
 """Learning paths: the four stages of the method, chosen from the catalog for a role or a persona.
 
 Pure functions of the Catalog. A path takes prompts that fit the learner (trade, role, obstacles,
-level) and paces them by the acculturation profile: a tired sceptic gets fewer, shorter steps.
+level) and paces them by the acculturation profile: a tired sceptic gets fewer, shorter steps. A
+persona's path starts on its own trade's card of the irritant its story tells; every step fits its
+trade and its role, and none is longer than its profile allows: rather fewer steps than a wrong one.
 """
 
 from __future__ import annotations
@@ -12,7 +14,15 @@ from math import ceil
 from . import urls
 from .catalog import Catalog
 from .follow_up import SCHEDULE
-from .schema import Prompt
+
+# The shortest prompt worth a step (fill in, run, check) takes about ten minutes: a five-minute
+# profile gets steps of ten minutes at most, the others their own length.
+SHORTEST_STEP_MINUTES = 10
+
+
+def step_limit(profile_minutes: int) -> int:
+    """The longest learning step a profile gets, in minutes."""
+    return max(profile_minutes, SHORTEST_STEP_MINUTES)
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,7 @@ class Learner:
     level: str
     trade: str | None = None
     obstacles: tuple[str, ...] = ()
+    starts_with: tuple[str, ...] = ()  # irritant ids: a persona's path starts on their cards
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,7 @@ def learners(catalog: Catalog) -> tuple[Learner, ...]:
             persona.level,
             persona.trade,
             persona.obstacles,
+            persona.starts_with,
         )
         for persona_id, persona in catalog.personas.items()
     )
@@ -99,36 +111,60 @@ def learners(catalog: Catalog) -> tuple[Learner, ...]:
 def learning_path(catalog: Catalog, learner: Learner) -> LearningPath:
     profile = catalog.profiles[learner.profile]
     rank = catalog.levels[learner.level].rank
+    limit = step_limit(profile.step_minutes)
     ranked = sorted(catalog.prompts, key=lambda prompt_id: (-_score(catalog, learner, prompt_id), prompt_id))
     level_of = lambda prompt_id: catalog.levels[catalog.prompts[prompt_id].level].rank
+    short = lambda prompt_id: catalog.prompts[prompt_id].duration_minutes <= limit
+    fits = lambda prompt_id: _fits(catalog, learner, prompt_id) and short(prompt_id)
+    taken: list[str] = []
 
-    def pick(count: int, *rules) -> list[str]:
-        """The best `count` prompts not yet taken, relaxing the rules one by one if too few fit."""
-        for active in range(len(rules), -1, -1):
+    def pick(count: int, *preferred) -> list[str]:
+        """The best `count` prompts not yet taken that fit the learner, relaxing the preferences one by
+        one if too few fit; never a prompt that does not fit (trade, role, length)."""
+        for active in range(len(preferred), -1, -1):
             chosen = [
                 prompt_id
                 for prompt_id in ranked
-                if prompt_id not in taken and all(rule(prompt_id) for rule in rules[:active])
+                if prompt_id not in taken and fits(prompt_id) and all(rule(prompt_id) for rule in preferred[:active])
             ][:count]
             if len(chosen) == count or active == 0:
                 taken.extend(chosen)
                 return chosen
         return []
 
-    taken: list[str] = []
-    short = lambda prompt_id: catalog.prompts[prompt_id].duration_minutes <= profile.step_minutes
-    first = pick(1, lambda p: level_of(p) <= rank, short, lambda p: _fits_trade(catalog, learner, p))
-    quick = pick(profile.quick_wins, lambda p: level_of(p) <= max(rank, 2), short)
+    if learner.starts_with:
+        first = _starts(catalog, learner, ranked, fits)
+        taken.extend(prompt_id for prompt_id, _ in first)
+    else:
+        first = [(prompt_id, None) for prompt_id in pick(1, lambda p: level_of(p) <= rank)]
+    quick = pick(profile.quick_wins, lambda p: level_of(p) <= max(rank, 2))
     skills = pick(profile.skills, lambda p: level_of(p) >= rank, lambda p: level_of(p) <= rank + 1)
     # A small catalog runs out of new prompts: the sheet of one already met deepens it instead.
-    skills += [p for p in [*first, *quick] if p not in skills][: profile.skills - len(skills)]
+    met = [prompt_id for prompt_id, _ in first] + quick
+    skills += [p for p in met if p not in skills and short(p)][: profile.skills - len(skills)]
     stages = (
         Stage("interest", "Susciter l'intérêt : partir d'un irritant", tuple(_interest(catalog, learner, first))),
         Stage("quick-wins", "Obtenir des victoires rapides", tuple(_practice(catalog, learner, p) for p in quick)),
         Stage("skills", "Structurer les compétences", tuple(_sheet(catalog, p) for p in skills)),
-        Stage("consolidation", "Ancrer dans la durée", _consolidation(catalog, [*first, *quick, *skills])),
+        Stage("consolidation", "Ancrer dans la durée", _consolidation(catalog, [*met, *skills])),
     )
     return LearningPath(learner, stages, tuple(taken))
+
+
+def _starts(catalog: Catalog, learner: Learner, ranked: list[str], fits) -> list[tuple[str, str]]:
+    """(prompt, irritant) for each irritant a persona starts with: the best prompt of its trade's card,
+    one that fits the persona if there is one."""
+    cards = {card.irritant_id: card for card in catalog.cards_of_trade(learner.trade or "")}
+    chosen: list[tuple[str, str]] = []
+    for irritant_id in learner.starts_with:
+        card = cards.get(irritant_id)
+        if card is None:  # `link` reports it
+            continue
+        options = [p for p in ranked if p in card.prompt_ids and p not in {c for c, _ in chosen}]
+        best = next((p for p in options if fits(p)), options[0] if options else None)
+        if best is not None:
+            chosen.append((best, irritant_id))
+    return chosen
 
 
 def _score(catalog: Catalog, learner: Learner, prompt_id: str) -> int:
@@ -140,18 +176,22 @@ def _score(catalog: Catalog, learner: Learner, prompt_id: str) -> int:
 
 
 def _fits_trade(catalog: Catalog, learner: Learner, prompt_id: str) -> bool:
-    if learner.trade is None:
-        return True
-    lived = catalog.trades[learner.trade].irritants
-    return any(irritant in lived for irritant in catalog.prompts[prompt_id].irritants)
+    """The learner's trade has a card with this prompt (always true for a role)."""
+    return learner.trade is None or _card_target(catalog, learner, prompt_id) is not None
 
 
-def _card_target(catalog: Catalog, learner: Learner, prompt: Prompt) -> str | None:
-    """The irritant of this learner's trade that this prompt solves, if any: their card for it."""
+def _fits(catalog: Catalog, learner: Learner, prompt_id: str) -> bool:
+    return _fits_trade(catalog, learner, prompt_id) and learner.role in catalog.prompts[prompt_id].roles
+
+
+def _card_target(catalog: Catalog, learner: Learner, prompt_id: str, irritant_id: str | None = None) -> str | None:
+    """The irritant of this learner's trade's card that offers this prompt, if any (`irritant_id`: that one)."""
     if learner.trade is None:
         return None
-    lived = catalog.trades[learner.trade].irritants
-    return next((irritant_id for irritant_id in prompt.irritants if irritant_id in lived), None)
+    for card in catalog.cards_of_trade(learner.trade):
+        if prompt_id in card.prompt_ids and irritant_id in (None, card.irritant_id):
+            return card.irritant_id
+    return None
 
 
 def _card_step(learner: Learner, irritant_id: str, title: str, minutes: int, note: str) -> Step:
@@ -159,10 +199,10 @@ def _card_step(learner: Learner, irritant_id: str, title: str, minutes: int, not
     return Step("card", title, target, minutes, note, ref=f"{learner.trade}/{irritant_id}")
 
 
-def _interest(catalog: Catalog, learner: Learner, prompt_ids: list[str]):
-    for prompt_id in prompt_ids:
+def _interest(catalog: Catalog, learner: Learner, first: list[tuple[str, str | None]]):
+    for prompt_id, start in first:
         prompt = catalog.prompts[prompt_id]
-        card = _card_target(catalog, learner, prompt)
+        card = _card_target(catalog, learner, prompt_id, start)
         irritant_id = card or prompt.irritants[0]
         irritant = catalog.irritants[irritant_id]
         quote = f"« {irritant.quote} »"
@@ -175,7 +215,7 @@ def _interest(catalog: Catalog, learner: Learner, prompt_ids: list[str]):
 
 def _practice(catalog: Catalog, learner: Learner, prompt_id: str) -> Step:
     prompt = catalog.prompts[prompt_id]
-    card = _card_target(catalog, learner, prompt)
+    card = _card_target(catalog, learner, prompt_id)
     if card:
         return _card_step(learner, card, prompt.title, prompt.duration_minutes, catalog.irritants[card].title)
     return _sheet(catalog, prompt_id)

@@ -127,18 +127,22 @@ def _link(context, target: str, anchor: str = "", query: str = "") -> Markup:
     return Markup(relative + f"#{anchor}" if anchor else relative)
 
 
-def _prompt_block(segments: Iterable[Segment], prompt, prompt_id: str, indexed: bool = True) -> Markup:
+def _prompt_block(
+    segments: Iterable[Segment], prompt, prompt_id: str, indexed: bool = True, examples: dict | None = None
+) -> Markup:
     """The prompt as one raw HTML block: kept verbatim by Markdown, blanks marked for the reader.
-    `indexed`: whether search indexes it on this page."""
+    `indexed`: whether search indexes it on this page; `examples`: the example of each blank on this
+    page (a trade's own on its card), the prompt's own when not given."""
     parts = []
     for segment in segments:
         if segment.variable is None:
             parts.append(_html(segment.text))
             continue
         variable = prompt.variables[segment.variable]
+        example = variable.example if examples is None else examples.get(segment.variable, "")
         parts.append(
             f'<mark class="declic-blank" data-variable="{segment.variable}" data-type="{variable.type}" '
-            f'data-label="{_html(variable.label)}" data-example="{_html(variable.example)}" '
+            f'data-label="{_html(variable.label)}" data-example="{_html(example)}" '
             f'title="{_html(variable.description)}">[{_html(variable.label)}]</mark>'
         )
     # Newlines as entities keep the block on one line, so no blank line can end the HTML block.

@@ -20,7 +20,9 @@ EXAMPLE_VARIABLE = "exemple"
 SPECIAL = {
     ("prompts", "text"): f"{PLACEHOLDER} : décrivez la tâche, puis utilisez la variable {{{EXAMPLE_VARIABLE}}}.",
 }
-WRITTEN_ANYWAY = {("prompts", "variables")}  # optional, but the placeholder text uses one
+# Optional, but the placeholder text uses a variable, and a figure needs an origin: an estimate until
+# a source is found.
+WRITTEN_ANYWAY = {("prompts", "variables"), ("irritants", "estimate"), ("prompts", "estimate")}
 
 
 def skeleton(kind: Kind, entity_id: str, catalog: Catalog) -> str:
@@ -75,6 +77,8 @@ def _value(
             return lines
         return [f" [{_scalar(item, kind, path, references, catalog)}]"]
     if origin is dict:
+        if path[-1] == "by_trade":
+            return [" {}"]
         if path == ("variables",):
             variable = _fields(args[1], kind, (*path, "*"), references, catalog, indent + 4)
             return ["", f"{' ' * (indent + 2)}{EXAMPLE_VARIABLE}:", *variable]
@@ -93,6 +97,10 @@ def _value(
 def _scalar(annotation: Any, kind: str, path: tuple[str, ...], references: dict[str, str], catalog: Catalog) -> str:
     if path[-1] == "former_ids":
         return "ancien-identifiant"
+    if path[-1] == "starts_with":  # an irritant with a card in the trade the skeleton names
+        trade = next(iter(catalog.trades), "")
+        cards = catalog.cards_of_trade(trade)
+        return cards[0].irritant_id if cards else PLACEHOLDER.lower().replace(" ", "-")
     target = references.get(".".join(path))
     if target:
         known = list(getattr(catalog, target))

@@ -60,8 +60,8 @@ def schema_issues(
         loc: FieldPath = tuple(part for part in item["loc"] if part != "[key]")  # a dict key's own error
         if item["type"] == "too_short" and loc in wrong_items:
             continue
-        if not loc and "field" in item.get("ctx", {}):  # a rule across fields names the one it is about
-            loc = (item["ctx"]["field"],)
+        if "field" in item.get("ctx", {}):  # a rule across fields names the one it is about
+            loc = (*loc, item["ctx"]["field"])
         message, hint = _explain(model, loc, item, entity_id)
         where = (*prefix, *(loc[:-1] if item["type"] == "missing" else loc))
         issues.append(Issue(file, line(where), format_field((*prefix, *loc)), message, hint))

@@ -45,15 +45,18 @@ def test_no_index_page_is_empty(default_site, default_catalog):
 
 
 def test_every_figure_names_its_source(default_site):
+    """Each fact is followed by its origin: its source's link and passage, or « estimation »."""
     unsourced = []
     for page in pages(default_site):
         for fact in article(page).select(".declic-fact"):
-            link = fact.find_next_sibling("a")
-            if link is None or "sources/" not in link.get("href", ""):
+            origin = fact.find_next_sibling(class_="declic-origin")
+            text = origin.get_text(" ") if origin else ""
+            linked = origin is not None and origin.select_one('a[href*="sources/"]') is not None
+            if not ((linked and "«" in text) or text.startswith("(estimation de ")):
                 unsourced.append(f"{page.relative_to(default_site)}: {fact.get_text()}")
         for meta in article(page).select(".declic-meta"):
-            if "Temps gagné" in meta.get_text() and not meta.select('a[href*="sources/"]'):
-                unsourced.append(f"{page.relative_to(default_site)}: temps gagné sans source")
+            if "Temps gagné" in meta.get_text() and not meta.select(".declic-origin"):
+                unsourced.append(f"{page.relative_to(default_site)}: temps gagné sans origine")
     assert unsourced == []
 
 

@@ -31,6 +31,7 @@ profile: curieux-prudent
 role: utilisateurs-operationnels
 level: decouverte
 trade: agent-accueil
+starts_with: [rediger-courrier-administratif]
 obstacles: [peur-de-mal-faire]
 needs: [Un cadre clair sur ce qu'elle peut coller dans l'assistant]
 story: Odile répond à une trentaine de courriers par semaine et craint de faire une erreur.

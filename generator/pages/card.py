@@ -59,7 +59,7 @@ def card_page(catalog: Catalog, card: Card) -> Page:
         CardContext(
             card=card,
             category=catalog.categories[irritant.category],
-            prompts=[filled(catalog, prompt_id, card.trade.context) for prompt_id in card.prompt_ids],
+            prompts=[filled(catalog, prompt_id, card.trade.context, card.trade_id) for prompt_id in card.prompt_ids],
             facts=list(
                 {
                     fact.text: fact

@@ -8,6 +8,7 @@ from typing import Any
 
 from .. import urls
 from ..catalog import Catalog
+from ..link import card_example
 from ..prompt_text import Segment, fill
 from ..schema import Level, Prompt
 
@@ -52,14 +53,21 @@ class FilledPrompt:
     prompt: Prompt
     segments: tuple[Segment, ...]
     level: Level
+    examples: dict[str, str] = field(default_factory=dict)  # each blank's example on this page
 
 
-def filled(catalog: Catalog, prompt_id: str, context: dict[str, str]) -> FilledPrompt:
+def filled(catalog: Catalog, prompt_id: str, context: dict[str, str], trade_id: str | None = None) -> FilledPrompt:
+    """`trade_id`: on that trade's card, whose context fills the blanks it can and whose examples are
+    shown (another trade's never: no example then); without it, on the sheet, the prompt's own."""
     prompt = catalog.prompts[prompt_id]
     values = {
         name: context[name] for name, variable in prompt.variables.items() if variable.from_trade and name in context
     }
-    return FilledPrompt(prompt_id, prompt, fill(prompt.text, values), catalog.levels[prompt.level])
+    examples = {
+        name: (variable.example if trade_id is None else card_example(variable, trade_id) or "")
+        for name, variable in prompt.variables.items()
+    }
+    return FilledPrompt(prompt_id, prompt, fill(prompt.text, values), catalog.levels[prompt.level], examples)
 
 
 def labels(tags: list[Tag]) -> list[str]:

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AnyUrl, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, UrlConstraints
+from pydantic import (
+    AnyUrl,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    UrlConstraints,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
@@ -83,8 +92,56 @@ class Entity(Model):
     )
 
 
-class Fact(Model):
+class Estimate(Model):
+    """Who put a figure forward and how, when no source measured it."""
+
+    by: Text = Field(description="Qui a estimé ce chiffre (« l'équipe éditoriale de Déclic »).")
+    method: Text = Field(
+        description="Comment, en une phrase : le calcul et ses hypothèses (« trois devis par semaine × 40 min »)."
+    )
+
+
+class Figure(Model):
+    """A figure says where it comes from: a source and the passage that contains it, or an estimate
+    with who made it and how, never both and never neither."""
+
+    source: Id | None = Field(
+        default=None, description="Source qui contient ce chiffre (dossier usecases/sources/), avec passage."
+    )
+    passage: Text | None = Field(
+        default=None,
+        description="Le court passage ou la page de la source où se lit ce chiffre, cité entre « ».",
+    )
+    estimate: Estimate | None = Field(
+        default=None, description="À la place d'une source : qui a estimé ce chiffre et comment."
+    )
+
+    @model_validator(mode="after")
+    def _sourced_or_estimated(self) -> Figure:
+        if self.estimate is not None and (self.source or self.passage):
+            raise PydanticCustomError(
+                "figure_both",
+                "un chiffre est soit tiré d'une source, soit estimé, pas les deux",
+                {
+                    "field": "estimate",
+                    "hint": "gardez source et passage si la source contient ce chiffre, sinon gardez estimate seul",
+                },
+            )
+        if self.estimate is None and not (self.source and self.passage):
+            missing = "passage" if self.source else "source"
+            raise PydanticCustomError(
+                "figure_unsourced",
+                "chiffre sans origine : il faut une source avec son passage, ou une estimation",
+                {
+                    "field": missing,
+                    "hint": "ajoutez source et passage, le court passage de la source qui contient ce chiffre ; "
+                    "ou, s'il n'est écrit nulle part, estimate avec by (qui l'estime) et method (comment)",
+                },
+            )
+        return self
+
+
+class Fact(Figure):
     """A figure or fact quoted on the site: always shown with where it comes from."""
 
     text: Text = Field(description="Le chiffre ou le fait, en une phrase (« 13 % des TPE/PME… »).")
-    source: Id = Field(description="Identifiant de la source (dossier usecases/sources/).")

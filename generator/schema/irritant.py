@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Entity, Fact, Id, Minutes, Model, Text
+from .base import Entity, Fact, Figure, Id, Minutes, Text
 
 
-class Cost(Model):
+class Cost(Figure):
     minutes_per_week: Minutes = Field(description="Temps perdu chaque semaine, en minutes.")
     note: Text | None = Field(default=None, description="Précision sur ce coût (« en haute saison »).")
 
@@ -17,7 +17,7 @@ class Irritant(Entity):
     quote: Text = Field(description="L'irritant dit par la personne qui le vit, à la première personne.")
     description: Text = Field(description="La situation, concrètement.")
     category: Id = Field(description="Catégorie (dossier usecases/categories/).")
-    cost: Cost = Field(description="Ce que l'irritant coûte en temps.")
+    cost: Cost = Field(description="Ce que l'irritant coûte en temps, avec sa source ou son estimation.")
     obstacles: tuple[Id, ...] = Field(
         default=(), description="Freins que cet irritant réveille (dossier usecases/obstacles/)."
     )

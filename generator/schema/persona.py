@@ -13,6 +13,13 @@ class Persona(Entity):
     role: Id = Field(description="Rôle dans l'organisation (dossier personas/roles/).")
     level: Id = Field(description="Niveau de compétence (dossier personas/levels/).")
     trade: Id = Field(description="Métier (dossier usecases/trades/).")
+    starts_with: tuple[Id, ...] = Field(
+        min_length=1,
+        description=(
+            "Irritants par lesquels son parcours commence (dossier usecases/irritants/), sur le cas d'usage de son "
+            "métier : ceux que son histoire raconte."
+        ),
+    )
     obstacles: tuple[Id, ...] = Field(min_length=1, description="Freins qui le retiennent.")
     needs: tuple[Text, ...] = Field(min_length=1, description="Ce dont cette personne a besoin.")
     story: Text = Field(description="Son histoire en quelques phrases.")

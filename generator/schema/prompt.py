@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import Entity, Fact, Id, Minutes, Model, Text
+from .base import Entity, Fact, Figure, Id, Minutes, Model, Text
 from .trade import VariableName
 
 
@@ -15,14 +15,31 @@ class Variable(Model):
     label: Text = Field(description="Libellé court, montré dans le formulaire (« Nom du client »).")
     description: Text = Field(description="Ce qu'il faut y mettre.")
     example: Text = Field(description="Exemple réaliste, sans donnée personnelle réelle.")
+    example_for: tuple[Id, ...] = Field(
+        default=(),
+        description=(
+            "Les métiers à qui l'exemple appartient (ses mots, sa situation) : il n'est montré que sur leurs "
+            "cas d'usage. Vide : l'exemple est neutre et convient à tout métier."
+        ),
+    )
+    by_trade: dict[Id, Text] = Field(
+        default_factory=dict,
+        description=(
+            "Exemple propre à un métier, par identifiant de métier : montré sur le cas d'usage de ce métier "
+            "à la place de l'exemple général."
+        ),
+    )
     type: Literal["text", "long_text", "number", "date"] = Field(default="text", description="Type de valeur attendue.")
     from_trade: bool = Field(default=False, description="Vrai si le contexte du métier remplit cette variable.")
 
 
-class TimeSaved(Model):
-    minutes: Minutes = Field(description="Minutes gagnées.")
-    per: Text = Field(description="Par quoi (« semaine », « relance », « compte rendu »).")
-    source: Id = Field(description="Source de ce chiffre (dossier usecases/sources/).")
+class TimeSaved(Figure):
+    """The gain of one use of this prompt: an estimate unless a source measured that very task."""
+
+    minutes: Minutes = Field(description="Minutes gagnées à chaque usage du prompt.")
+    per: Text = Field(
+        description="Par quoi (« relance », « compte rendu ») : une seule tâche, jamais toute une entreprise."
+    )
 
 
 class QuizItem(Model):
@@ -58,7 +75,11 @@ class Prompt(Entity):
     never_paste: tuple[Text, ...] = Field(
         default=(), description="Ce qu'il ne faut jamais coller dans l'assistant, et quoi retirer avant."
     )
-    time_saved: TimeSaved
+    time_saved: TimeSaved = Field(description="Temps gagné à chaque usage, avec sa source et son passage, ou estimé.")
+    excluded_trades: tuple[Id, ...] = Field(
+        default=(),
+        description="Métiers à qui ce prompt ne convient pas, bien qu'ils vivent son irritant : pas de cas d'usage.",
+    )
     facts: tuple[Fact, ...] = Field(default=(), description="Chiffres utiles, chacun avec sa source.")
     sheet: Sheet = Field(description="Contenu pédagogique de la micro-fiche.")
 

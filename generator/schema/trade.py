@@ -22,6 +22,17 @@ class Trade(Entity):
         )
     )
     irritants: tuple[Id, ...] = Field(min_length=1, description="Irritants vécus dans ce métier.")
+    excluded_prompts: tuple[Id, ...] = Field(
+        default=(),
+        description="Prompts qui ne conviennent pas à ce métier, bien qu'il vive leur irritant : pas de cas d'usage.",
+    )
+    never_paste: tuple[Text, ...] = Field(
+        default=(),
+        description=(
+            "Ce qu'il ne faut jamais coller dans l'assistant dans ce métier (santé, mineurs, situation sociale…), "
+            "affiché sur chacun de ses cas d'usage en plus des règles du prompt."
+        ),
+    )
     facts: tuple[Fact, ...] = Field(default=(), description="Chiffres utiles, chacun avec sa source.")
     also_called: tuple[Text, ...] = Field(
         default=(),
