@@ -16,7 +16,7 @@ class Persona(Entity):
     starts_with: tuple[Id, ...] = Field(
         min_length=1,
         description=(
-            "Irritants par lesquels son parcours commence (dossier usecases/irritants/), sur le cas d'usage de son "
+            "Irritants par lesquels son parcours commence (leurs identifiants), sur le cas d'usage de son "
             "métier : ceux que son histoire raconte."
         ),
     )

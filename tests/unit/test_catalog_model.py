@@ -84,11 +84,11 @@ def test_each_card_shows_its_own_trades_example(mini):
     assert card_example(numero, "fleuriste") == "BON-2024-7"  # the florist's own
     assert card_example(numero, "menuisier") is None  # another trade's: never shown
     examples = {
-        page.id: item["examples"]["numero"]
+        page.id: item.examples["numero"]
         for page in plan(catalog)
         if page.kind == "card"
-        for item in page.context["prompts"]
-        if item["id"] == "relance-facture"
+        for item in page.context.prompts
+        if item.id == "relance-facture"
     }
     assert examples == {"fleuriste/relancer-factures": "BON-2024-7", "plombier/relancer-factures": "F-2024-012"}
 
@@ -106,11 +106,11 @@ def test_check_lists_each_card_that_shows_no_example_of_its_trade(mini):
     )
     assert [notice.format() for notice in catalog.notices] == [expected]
     examples = {
-        page.id: item["examples"]["numero"]
+        page.id: item.examples["numero"]
         for page in plan(catalog)
         if page.kind == "card"
-        for item in page.context["prompts"]
-        if item["id"] == "relance-facture"
+        for item in page.context.prompts
+        if item.id == "relance-facture"
     }
     assert examples == {"fleuriste/relancer-factures": "", "plombier/relancer-factures": "F-2024-012"}
     result = CliRunner().invoke(main, ["check", "-f", str(mini)])
