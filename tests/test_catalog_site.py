@@ -17,7 +17,19 @@ from generator.pathing import learners, learning_path, step_limit
 from generator.project import load_project
 
 # Trades whose work touches special-category data (health, minors, social situation, disability).
-SENSITIVE_TRADES = {"educateur-specialise", "responsable-rh", "secretaire-de-mairie", "agent-de-collectivite"}
+# Trades whose work meets health, minors, social situations or disability (GDPR art. 9).
+SENSITIVE_TRADES = {
+    "educateur-specialise",
+    "responsable-rh",
+    "secretaire-de-mairie",
+    "agent-de-collectivite",
+    "coordinateur-d-association",  # children and families
+    "boulanger-patissier",  # allergies
+    "boucher-charcutier-traiteur",  # allergies
+    "hotelier",  # a guest's health or disability
+    "coiffeur",  # allergies, health
+    "fleuriste",  # bereavement
+}
 # What each persona's story promises, and the irritant of its trade that keeps the promise.
 PROMISES = {
     "anna-drh": ("faire résumer", "resumer-document-long"),
@@ -32,6 +44,8 @@ PROMISES = {
     "markus-dsi": ("interroger les procédures", "retrouver-information-qualite"),
     "martine-epiciere": ("avis injuste", "repondre-avis-en-ligne"),
     "nadia-secretaire-de-mairie": ("courriers", "rediger-courrier-administratif"),
+    "samia-coordinatrice-associative": ("demande de subvention", "demander-une-subvention"),
+    "sebastien-peintre-a-son-compte": ("facture électronique", "passer-a-la-facture-electronique"),
     "sophie-assistante-commerciale": ("relance de devis", "relancer-devis-sans-reponse"),
     "thomas-constructeur-de-machines": ("expliquer sans jargon", "repondre-emails-clients"),
 }
