@@ -136,6 +136,8 @@ def first_card(paths: list[str]) -> str:
         ("facture electricien", "electricien"),
         ("epicerie", "commerce-de-proximite"),  # an everyday word for the trade
         ("restaurant avis", "restaurateur"),
+        ("boulangerie", "boulanger-patissier"),  # the home page's promise of a bakery is kept
+        ("garage diagnostic", "garagiste"),
     ],
 )
 def test_a_query_naming_a_trade_finds_that_trades_card_first(page, default_url, words, trade):
