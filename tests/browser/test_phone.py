@@ -118,3 +118,17 @@ def test_from_home_a_card_is_two_taps_away(browser, default_url, tile):
         page.goto(default_url)
         page.screenshot(path=str(SHOTS / "accueil-390.png"))
     context.close()
+
+
+def test_a_paths_tick_boxes_are_thumb_sized(browser, default_url):
+    context = browser.new_context(viewport=PHONE, locale="fr-FR")
+    page = context.new_page()
+    page.goto(default_url + "parcours/martine-epiciere/")
+    choices = page.locator(".declic-step__choice")
+    expect(choices.first).to_be_visible()
+    for index in range(choices.count()):
+        box = choices.nth(index).bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44, index
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "parcours-390.png"))
+    context.close()
