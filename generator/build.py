@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from time import perf_counter
@@ -22,6 +22,7 @@ from .errors import CatalogError, Issue, suggest
 from .explorer_data import explorer_parts
 from .export import cards_csv, catalog_json, dump
 from .folders import claim
+from .group_page import group_page
 from .link import link, link_issues
 from .load import RawDocument, read_catalog
 from .lock import one_build_at_a_time
@@ -29,9 +30,11 @@ from .pages import Page
 from .pathing import learners, learning_path
 from .plan import plan
 from .project import Project
+from .publish import publish, retired_pages, retired_prompts
 from .redirects import redirect_files
 from .reference import reference_page
 from .render import render
+from .review import ReviewItem, review_items, test_notes
 from .schema import KINDS, Kind
 from .select import select
 from .site import build_site
@@ -65,7 +68,10 @@ def load_and_link(project: Project, timings: dict[str, float] | None = None) -> 
     except CatalogError as error:
         raise CatalogError([*error.issues, *_link_issues(project, documents, error.partial)]) from None
     entities = select(entities, project.settings, project.config_file.name, project.config_lines)
-    return _timed(timings, "link", lambda: link(entities, documents))
+    retired = retired_prompts(entities)
+    entities = publish(entities, project.settings, project.drafts, documents, project.config_file.name)
+    catalog = _timed(timings, "link", lambda: link(entities, documents))
+    return replace(catalog, retired=retired)
 
 
 def _link_issues(project: Project, documents: tuple[RawDocument, ...], valid: Entities) -> tuple[Issue, ...]:
@@ -101,8 +107,12 @@ def prepare(project: Project, progress: Progress = _no_progress, timings: dict[s
     timings = {} if timings is None else timings
     catalog = load_and_link(project, timings)
     with _collector_paused():
-        pages = _timed(timings, "plan", lambda: (*plan(catalog), reference_page()))
-        files = _timed(timings, "render", lambda: _render_pages(project, pages, progress))
+        pages = _timed(
+            timings,
+            "plan",
+            lambda: (*plan(catalog), reference_page(), *retired_pages(catalog, catalog.retired), group_page(catalog)),
+        )
+        files = _timed(timings, "render", lambda: _render_pages(project, catalog, pages, progress))
     content = collect_content(project.content_dirs)
     check_pages_readable(content, project.root)
     files["catalogue.json"] = dump(catalog_json(catalog, pages))
@@ -127,6 +137,12 @@ def build(project: Project, strict: bool = True, progress: Progress = _no_progre
         build_site(project, strict=strict, offline=offline)
         generated.timings["mkdocs"] = perf_counter() - started
         return generated
+
+
+def review(project: Project, today: date) -> list[ReviewItem]:
+    """`declic review`: what each owner has to approve, review again or test again. The project is
+    loaded with its drafts, so that entities waiting for approval are listed too."""
+    return review_items(load_and_link(project), project.settings.stale_after, today)
 
 
 def new_entity(project: Project, kind: Kind, entity_id: str) -> tuple[Path, bool]:
@@ -163,10 +179,14 @@ def _generate(project: Project, progress: Progress) -> Generated:
     return Generated(prepared.catalog, prepared.pages, report, timings)
 
 
-def _render_pages(project: Project, pages: tuple[Page, ...], progress: Progress) -> dict[str, bytes]:
+def _render_pages(project: Project, catalog: Catalog, pages: tuple[Page, ...], progress: Progress) -> dict[str, bytes]:
     """Markdown of every page. An error in the guide's own templates is a problem to report with
     its file and line (all of them at once); one in Déclic's templates is a bug and propagates."""
-    extra = {"data_rules": project.settings.data_rules}
+    extra = {
+        "data_rules": project.settings.data_rules,
+        "tested_notes": test_notes(catalog.prompts, project.settings.stale_after, date.today()),
+        "publish": project.settings.publish,
+    }
     issues = check_templates(project.templates, project.root) if project.templates else []
     if issues:
         raise CatalogError(issues)

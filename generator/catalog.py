@@ -46,6 +46,7 @@ class Catalog:
     prompts_by_irritant: Mapping[str, tuple[str, ...]] = field(repr=False)
     # What a reader would miss but that does not stop a build: blanks without an example of their trade.
     notices: tuple = field(default=(), repr=False)
+    retired: Mapping[str, Prompt] = field(default_factory=dict, repr=False)  # their pages say why and where to go
 
     # Pages ask these for every card: grouped once, they keep planning linear in the number of cards.
     def cards_of_trade(self, trade_id: str) -> tuple[Card, ...]:

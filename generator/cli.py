@@ -6,16 +6,18 @@ import functools
 import logging
 import sys
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
 import click
 
 from . import __version__
-from .build import Generated, build, follow_up_calendar, generate, new_entity, prepare
+from .build import Generated, build, follow_up_calendar, generate, new_entity, prepare, review
 from .coverage import coverage, excluded_summary
 from .errors import CatalogError, system_error
 from .project import load_project
+from .review import review_csv, review_text
 from .scaffold import init_guide
 from .schema import KINDS, KINDS_BY_COMMAND
 from .schema.base import id_problem, suggested_id
@@ -129,12 +131,20 @@ def _holes(title: str, items) -> None:
         click.echo(f"{title} : aucun.")
 
 
+drafts_option = click.option(
+    "--drafts",
+    is_flag=True,
+    help="Publie aussi les fiches en brouillon ou en relecture, sous un bandeau « brouillon ».",
+)
+
+
 @main.command("generate")
 @config_option
+@drafts_option
 @_fail_on_catalog_errors
-def generate_command(config_file: Path) -> None:
+def generate_command(config_file: Path, drafts: bool) -> None:
     """Écrit les pages Markdown du catalogue dans le dossier des sources du site, sans lancer mkdocs."""
-    project = load_project(config_file)
+    project = load_project(config_file, drafts=drafts)
     _report(generate(project, _progress))
 
 
@@ -151,10 +161,11 @@ def generate_command(config_file: Path) -> None:
     is_flag=True,
     help="Site à ouvrir sans réseau (clé USB, file://) ; la recherche intégrée remplace Pagefind.",
 )
+@drafts_option
 @_fail_on_catalog_errors
-def build_command(config_file: Path, strict: bool, offline: bool) -> None:
+def build_command(config_file: Path, strict: bool, offline: bool, drafts: bool) -> None:
     """Construit le site complet dans le dossier du site (site/ par défaut)."""
-    project = load_project(config_file)
+    project = load_project(config_file, drafts=drafts)
     generated = build(project, strict=strict, progress=_progress, offline=offline)
     _report(generated)
     _excluded(excluded_summary(generated.catalog))
@@ -254,6 +265,20 @@ def schemas_command(folder: Path) -> None:
     """Écrit les schémas JSON des fichiers YAML (complétion et vérification dans l'éditeur)."""
     written = write_schemas(folder)
     click.echo(f"{len(written)} schéma(s) mis à jour dans {folder}.")
+
+
+@main.command("review")
+@config_option
+@click.option("--csv", "as_csv", is_flag=True, help="Sortie en CSV (une ligne par point), à coller dans un suivi.")
+@click.option("--strict", is_flag=True, help="Code de sortie 1 s'il reste un point à traiter.")
+@_fail_on_catalog_errors
+def review_command(config_file: Path, as_csv: bool, strict: bool) -> None:
+    """Liste, par responsable, les fiches à approuver, les relectures en retard et les essais à revérifier."""
+    project = load_project(config_file, drafts=True)
+    items = review(project, date.today())
+    click.echo(review_csv(items) if as_csv else review_text(items), nl=False)
+    if strict and items:
+        sys.exit(1)
 
 
 def _plausible_start(value):

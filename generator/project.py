@@ -48,9 +48,10 @@ class Project:
     site_url: str = ""  # the published address, when known: printed pages carry it as a QR code
     config: Mapping[str, Any] = field(default_factory=dict, compare=False)  # mkdocs.yml as mkdocs reads it
     config_lines: Mapping[FieldPath, int] = field(default_factory=dict, compare=False)  # each setting's line
+    drafts: bool = False  # publish what waits for approval too, under a « brouillon » band
 
 
-def load_project(config_file: Path) -> Project:
+def load_project(config_file: Path, drafts: bool = False) -> Project:
     config_file = config_file.resolve()
     if not config_file.is_file():
         raise CatalogError(
@@ -113,6 +114,7 @@ def load_project(config_file: Path) -> Project:
         site_url=str(config.get("site_url") or ""),
         config=config,
         config_lines=lines,
+        drafts=drafts,
     )
 
 

@@ -128,7 +128,7 @@ class Preview:
         self.config_file = config_file
         self.report = report
         self.rebuilt = rebuilt
-        self.project = load_project(config_file)  # a guide that cannot even start is the CLI's to report
+        self.project = load_project(config_file, drafts=True)  # a guide that cannot even start is the CLI's to report
         host, _, port = address.rpartition(":")
         mount = urlsplit(self.project.site_url or "/").path or "/"
         self.server = _Server(
@@ -200,7 +200,7 @@ class Preview:
         """Build into `site`; on a problem, keep what `site` holds and list the problems in it."""
         try:
             if regenerate:
-                self.project = load_project(self.config_file)
+                self.project = load_project(self.config_file, drafts=True)
                 self._written = len(generate(self.project).report.written)
             project = self.project
             config = site_config(project, site, strict=False, preview=True)

@@ -20,6 +20,7 @@ EXPLORER = "explorer"
 WORKSHOP = "atelier"
 SOURCES = "sources"
 REFERENCE = "reference"
+GROUP = "suivi"  # the trainer's « Suivi d'un groupe »: learners' completion codes read back
 
 CARDS_INDEX = f"{CARDS}/index.md"
 SHEETS_INDEX = f"{SHEETS}/index.md"
@@ -31,6 +32,7 @@ EXPLORER_DATA = f"{EXPLORER}/donnees"  # one script per trade (explorer_data.py)
 WORKSHOP_PAGE = f"{WORKSHOP}/index.md"
 SOURCES_PAGE = f"{SOURCES}/index.md"
 REFERENCE_PAGE = f"{REFERENCE}/index.md"
+GROUP_PAGE = f"{GROUP}/index.md"
 CHARTER_PAGE = "charte.md"  # hand-written (content/), linked from every data rule
 
 

@@ -8,6 +8,7 @@ from .. import urls
 from ..calendar import FollowUp, follow_ups
 from ..catalog import Catalog
 from ..pathing import Learner, LearningPath
+from ..progress_code import progress_data
 from ..schema import Level, Obstacle, Persona, Profile, Role, Trade
 from .page import Context, Page, Tag, explore, pairs
 
@@ -25,6 +26,7 @@ class PathContext(Context):
     follow_ups: tuple[FollowUp, ...]
     tag_links: list[Tag]
     booklet: str  # the workshop kit's query that prints this path with its cards and sheets
+    progress: dict  # what its completion code refers to (progress_code.progress_data)
 
 
 def path_page(catalog: Catalog, learning: LearningPath) -> Page:
@@ -57,6 +59,7 @@ def path_page(catalog: Catalog, learning: LearningPath) -> Page:
                 tuple(dict.fromkeys(step.ref for step in steps if step.kind == "card")),
                 tuple(dict.fromkeys(step.ref for step in steps if step.kind == "sheet")),
             ),
+            progress=progress_data(learning),
         ),
     )
 

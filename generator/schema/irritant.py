@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Entity, Fact, Figure, Id, Minutes, Text
+from .review import Reviewed
 
 
 class Cost(Figure):
@@ -12,7 +13,7 @@ class Cost(Figure):
     note: Text | None = Field(default=None, description="Précision sur ce coût (« en haute saison »).")
 
 
-class Irritant(Entity):
+class Irritant(Reviewed, Entity):
     title: Text = Field(description="L'irritant en quelques mots (« Relancer les factures impayées »).")
     quote: Text = Field(description="L'irritant dit par la personne qui le vit, à la première personne.")
     description: Text = Field(description="La situation, concrètement.")

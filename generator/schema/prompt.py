@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import Entity, Fact, Figure, Id, Minutes, Model, Text
+from .review import ReviewedPrompt
 from .trade import VariableName
 
 
@@ -57,7 +58,7 @@ class Sheet(Model):
     redo_alone: Text = Field(description="L'exercice « je refais seul ».")
 
 
-class Prompt(Entity):
+class Prompt(ReviewedPrompt, Entity):
     title: Text = Field(description="Titre du prompt (« Relance de facture, ferme et cordiale »).")
     irritants: tuple[Id, ...] = Field(min_length=1, description="Irritants que ce prompt résout.")
     roles: tuple[Id, ...] = Field(min_length=1, description="Rôles à qui il s'adresse.")

@@ -8,6 +8,7 @@ from pydantic import Field, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
 
 from .base import HttpsUrl, Id, Model, Text
+from .review import Period
 
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
@@ -51,6 +52,16 @@ class Settings(Model):
         default="pagefind", description="Moteur de recherche : pagefind (français, par morceaux) ou mkdocs."
     )
     templates: str | None = Field(default=None, description="Dossier de gabarits qui remplacent ceux de Déclic.")
+    publish: Literal["all", "validated"] = Field(
+        default="all",
+        description=(
+            "all : publier toutes les fiches ; validated : seulement celles au statut « validé » (ou sans statut) "
+            "et ce qui en dépend. `declic build --drafts` et `declic serve` montrent les autres, avec un bandeau."
+        ),
+    )
+    stale_after: Period = Field(
+        default="12 mois", description="Au-delà de cette durée, le dernier essai d'un prompt est « à revérifier »."
+    )
 
     @field_validator("only")
     @classmethod

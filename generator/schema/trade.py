@@ -7,11 +7,12 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from .base import Entity, Fact, Id, Text
+from .review import Reviewed
 
 VariableName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 
 
-class Trade(Entity):
+class Trade(Reviewed, Entity):
     name: Text = Field(description="Nom du métier (« Électricien »).")
     sector: Text = Field(description="Secteur (« Artisanat du bâtiment »).")
     description: Text = Field(description="Le métier en une ou deux phrases.")

@@ -1,0 +1,90 @@
+"""Typed entities → what a guide publishes: with `extra.declic.publish: validated`, only validated
+entities and what depends on them alone; retired prompts always leave the catalog for a page of
+their own at their address. Pure: runs after `select` (and reuses it), writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from . import urls
+from .catalog import Catalog
+from .errors import CatalogError, Issue, suggest
+from .load import RawDocument
+from .pages import Context, Page
+from .schema import Prompt
+from .schema.review import UNPUBLISHED
+from .schema.settings import Selection, Settings
+from .select import select
+from .validate import Entities
+
+REVIEWED = ("irritants", "trades", "prompts")
+
+
+def retired_prompts(entities: Entities) -> dict:
+    return {pid: prompt for pid, prompt in entities.get("prompts", {}).items() if prompt.status == "retiré"}
+
+
+def publish(
+    entities: Entities, settings: Settings, drafts: bool, documents: tuple[RawDocument, ...], config_name: str
+) -> Entities:
+    """`drafts`: keep what waits for approval too (`declic build --drafts`, `declic serve`)."""
+    _check_replacements(entities, documents)
+    withheld = {kind: set() for kind in REVIEWED}
+    withheld["prompts"] |= set(retired_prompts(entities))
+    if settings.publish == "validated" and not drafts:
+        for kind in REVIEWED:
+            withheld[kind] |= {i for i, entity in entities.get(kind, {}).items() if entity.status in UNPUBLISHED}
+    if not any(withheld.values()):
+        return entities
+    hide = Selection(**{kind: tuple(sorted(ids)) for kind, ids in withheld.items() if ids})
+    # What hid an entity already decided what follows from it: the same rules, once more.
+    return select(entities, Settings(hide=hide), config_name)
+
+
+def _check_replacements(entities: Entities, documents: tuple[RawDocument, ...]) -> None:
+    prompts = entities.get("prompts", {})
+    where = {document.id: document for document in documents if document.kind.name == "prompts"}
+    issues = []
+    for prompt_id, prompt in prompts.items():
+        target = prompt.replaced_by
+        if target is None:
+            continue
+        document = where.get(prompt_id)
+        file, line = (document.file, document.line(("replaced_by",))) if document else (prompt_id, None)
+        if target not in prompts:
+            issues.append(
+                Issue(file, line, "replaced_by", f"prompt « {target} » introuvable", suggest(target, prompts))
+            )
+        elif target == prompt_id or prompts[target].status == "retiré":
+            issues.append(
+                Issue(file, line, "replaced_by", f"« {target} » est lui-même retiré", "indiquez un prompt en service")
+            )
+    if issues:
+        raise CatalogError(issues)
+
+
+@dataclass(frozen=True)
+class RetiredContext(Context):
+    prompt: Prompt
+    replacement: tuple[str, Prompt] | None  # (id, prompt) of its replacement, when it is published
+
+
+def retired_pages(catalog: Catalog, retired: Mapping) -> list[Page]:
+    """One page per retired prompt, at the address its sheet had: why, and where to go instead."""
+    pages = []
+    for prompt_id, prompt in retired.items():
+        replacement = prompt.replaced_by if prompt.replaced_by in catalog.prompts else None
+        pages.append(
+            Page(
+                urls.sheet(prompt_id),
+                "retired.md.j2",
+                "retired",
+                prompt_id,
+                f"Prompt retiré : {prompt.title}",
+                (replacement,) if replacement else (),
+                RetiredContext(prompt, (replacement, catalog.prompts[replacement]) if replacement else None),
+            )
+        )
+    return pages

@@ -1,0 +1,183 @@
+"""Review and approval in the YAML: what a guide publishes with `publish: validated`, the
+« brouillon » band of `--drafts`, retired prompts, « Testé avec », and `declic review`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import MINI, copy_guide, soup
+
+from generator.cli import main
+
+RECENT = (date.today() - timedelta(days=10)).isoformat()
+LONG_AGO = (date.today() - timedelta(days=800)).isoformat()
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _mixed_guide(root: Path) -> Path:
+    """The mini guide with every status: a prompt and its trade validated, a draft prompt, a trade
+    in review, an untouched irritant (no status: validated), a retired prompt with its replacement."""
+    config = copy_guide(MINI, root)
+    usecases = root / "usecases"
+    _append(config, "    publish: validated\n")
+    _append(
+        usecases / "prompts/relance-facture.yaml",
+        f"""status: validé
+owner: Service compta
+reviewed_on: 2020-01-15
+review_every: 6 mois
+tested:
+  - {{assistant: ChatGPT, date: 2020-03-12, result: à retoucher}}
+  - {{assistant: Le Chat, model: Mistral Large, date: {RECENT}, result: ok, note: Ton juste.}}
+""",
+    )
+    _append(
+        usecases / "prompts/descriptif-devis.yaml",
+        f"status: brouillon\nowner: Léa\ntested:\n  - {{assistant: Le Chat, date: {LONG_AGO}, result: ok}}\n",
+    )
+    _append(usecases / "trades/fleuriste.yaml", "status: relecture\nowner: Léa\n")
+    retired = (usecases / "prompts/relance-facture.yaml").read_text(encoding="utf-8")
+    retired = retired.replace("former_ids: [relance-cordiale]\n", "").replace("status: validé", "status: retiré")
+    (usecases / "prompts/ancienne-relance.yaml").write_text(
+        retired + "retired_because: Le ton était trop sec pour nos clients.\nreplaced_by: relance-facture\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def run(*args: str, code: int = 0):
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == code, result.output
+    return result
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory) -> dict[str, Path]:
+    """The mixed guide built as published, then with its drafts."""
+    config = _mixed_guide(tmp_path_factory.mktemp("review") / "guide")
+    run("build", "-f", str(config))
+    published = config.parent / "site-publie"
+    shutil.copytree(config.parent / "site", published)
+    run("build", "--drafts", "-f", str(config))
+    return {"published": published, "drafts": config.parent / "site", "config": config}
+
+
+def _page(site: Path, address: str):
+    return soup(site / address / "index.html")
+
+
+def test_a_validated_guide_publishes_only_validated_entities_and_what_depends_on_them(sites):
+    site = sites["published"]
+    assert (site / "fiches/relance-facture/index.html").is_file()
+    assert (site / "cas-usage/plombier/relancer-factures/index.html").is_file()
+    assert not (site / "fiches/descriptif-devis").exists()  # a draft
+    assert not (site / "cas-usage/plombier/ecrire-devis").exists()  # its only prompt is a draft
+    assert not (site / "cas-usage/fleuriste").exists()  # a trade in review, and its cards
+    assert not _page(site, "fiches/relance-facture").select(".declic-draft")
+
+
+def test_drafts_show_the_rest_under_a_brouillon_band(sites):
+    site = sites["drafts"]
+    band = _page(site, "fiches/descriptif-devis").select_one(".declic-draft")
+    assert band is not None
+    assert band.get_text(" ", strip=True).startswith("Brouillon · pas encore validé")
+    assert "le prompt « Descriptif de devis » (brouillon)" in band.get_text(" ", strip=True).replace("\u00a0", " ")
+    card = _page(site, "cas-usage/fleuriste/relancer-factures").select_one(".declic-draft")
+    assert "le métier « Fleuriste » (en relecture)" in card.get_text(" ", strip=True).replace("\u00a0", " ")
+    assert not _page(site, "cas-usage/plombier/relancer-factures").select(".declic-draft")
+
+
+def test_the_default_guide_keeps_publishing_everything(mini):
+    _append(mini.parent / "usecases/prompts/descriptif-devis.yaml", "status: brouillon\n")
+    run("build", "-f", str(mini))
+    page = soup(mini.parent / "site/fiches/descriptif-devis/index.html")
+    assert page.select_one(".declic-draft") is not None  # published, and says it is a draft
+
+
+def test_a_retired_prompt_keeps_its_address_with_why_and_its_replacement(sites):
+    for site in (sites["published"], sites["drafts"]):
+        page = _page(site, "fiches/ancienne-relance")
+        text = page.select_one("article").get_text(" ", strip=True).replace("\u00a0", " ")
+        assert "Prompt retiré : Relance cordiale" in text
+        assert "Pourquoi : Le ton était trop sec pour nos clients." in text
+        link = page.find("a", string="Relance cordiale")
+        assert link["href"] == "../relance-facture/"
+        assert "declic-prompt" not in str(page.select_one("article"))  # no prompt to copy any more
+
+
+def test_the_card_and_sheet_show_the_latest_test_and_stale_ones_ask_to_check_again(sites):
+    site = sites["drafts"]
+    expected = date.fromisoformat(RECENT)
+    sheet = _page(site, "fiches/relance-facture").select_one(".declic-tested").get_text(" ", strip=True)
+    assert sheet.startswith(f"Testé le {expected.day if expected.day > 1 else '1er'} ")
+    assert sheet.endswith("avec Le Chat (Mistral Large)\u00a0: ok")
+    card = _page(site, "cas-usage/plombier/relancer-factures").select_one(".declic-tested")
+    assert card.get_text(" ", strip=True) == sheet
+    stale = _page(site, "fiches/descriptif-devis").select_one(".declic-tested")
+    assert "declic-tested--stale" in stale["class"]
+    assert stale.get_text(" ", strip=True).endswith("· à revérifier")
+
+
+def test_review_lists_per_owner_what_waits_and_what_is_overdue(sites):
+    result = run("review", "-f", str(sites["config"]))
+    text = result.output.replace("\u00a0", " ")
+    assert text.splitlines()[0] == "Léa (3 points) :"
+    assert "  - prompt « Descriptif de devis » (descriptif-devis) : brouillon à terminer" in text
+    assert "  - métier « Fleuriste » (fleuriste) : à approuver" in text
+    assert "essai à revérifier (dernier le" in text
+    assert "Service compta (1 point) :" in text
+    assert (
+        "  - prompt « Relance cordiale » (relance-facture) : relecture en retard (tous les 6 mois), "
+        "depuis le 15 juillet 2020" in text
+    )
+    assert "ancienne-relance" not in text  # retired: nothing left to review
+
+
+def test_review_as_csv_and_its_exit_codes(sites):
+    result = run("review", "--csv", "-f", str(sites["config"]))
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert [(row["responsable"], row["identifiant"], row["statut"]) for row in rows] == [
+        ("Léa", "fleuriste", "relecture"),
+        ("Léa", "descriptif-devis", "brouillon"),
+        ("Léa", "descriptif-devis", "brouillon"),
+        ("Service compta", "relance-facture", "validé"),
+    ]
+    assert rows[3]["échéance"] == "2020-07-15"
+    run("review", "--strict", "-f", str(sites["config"]), code=1)
+
+
+def test_review_finds_nothing_in_the_mini_guide_and_strict_passes(mini):
+    assert run("review", "--strict", "-f", str(mini)).output.startswith("Rien à relire")
+
+
+def test_a_replacement_that_does_not_exist_is_reported_with_its_line(mini):
+    _append(
+        mini.parent / "usecases/prompts/descriptif-devis.yaml",
+        "status: retiré\nretired_because: Obsolète.\nreplaced_by: relance-factures\n",
+    )
+    result = run("check", "-f", str(mini), code=1)
+    assert (
+        "usecases/prompts/descriptif-devis.yaml:26: replaced_by: prompt « relance-factures » introuvable "
+        "(vouliez-vous dire « relance-facture » ?)"
+    ) in result.output
+
+
+def test_a_retired_prompt_must_say_why(mini):
+    _append(mini.parent / "usecases/prompts/descriptif-devis.yaml", "status: retiré\n")
+    result = run("check", "-f", str(mini), code=1)
+    assert "descriptif-devis.yaml:24: status: prompt retiré sans raison (ajoutez retired_because" in result.output
+
+
+def test_a_review_period_must_be_readable(mini):
+    _append(mini.parent / "usecases/irritants/ecrire-devis.yaml", "review_every: semestriel\n")
+    result = run("check", "-f", str(mini), code=1)
+    assert "review_every: durée « semestriel » illisible (un nombre puis jours" in result.output
