@@ -17,7 +17,18 @@ from .catalog import Catalog
 from .schema.review import Test
 
 MONTHS = (
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 )
 NO_OWNER = "(sans responsable)"
 REVIEWED_KINDS = {"prompts": "prompt", "irritants": "irritant", "trades": "métier"}
@@ -93,27 +104,24 @@ def _items(kind: str, entities: Mapping, stale_after: str, today: date) -> Itera
         status = entity.status or "validé"
         if status == "retiré":
             continue
-        item = lambda reason, due=None: ReviewItem(
-            entity.owner or NO_OWNER,
-            REVIEWED_KINDS[kind],
-            entity_id,
-            getattr(entity, "title", None) or getattr(entity, "name", entity_id),
-            status,
-            reason,
-            due,
-        )
-        if status == "relecture":
-            yield item("à approuver")
-        elif status == "brouillon":
-            yield item("brouillon à terminer")
-        if entity.review_every:
-            if entity.reviewed_on is None:
-                yield item(f"jamais relu (relecture tous les {entity.review_every})")
-            elif (due := add_period(entity.reviewed_on, entity.review_every)) < today:
-                yield item(f"relecture en retard (tous les {entity.review_every})", due)
-        test = latest_test(getattr(entity, "tested", ()))
-        if test is not None and (due := add_period(test.date, stale_after)) < today:
-            yield item(f"essai à revérifier (dernier le {french_date(test.date)} avec {test.assistant})", due)
+        for reason, due in _due(entity, status, stale_after, today):
+            title = getattr(entity, "title", None) or getattr(entity, "name", entity_id)
+            yield ReviewItem(entity.owner or NO_OWNER, REVIEWED_KINDS[kind], entity_id, title, status, reason, due)
+
+
+def _due(entity, status: str, stale_after: str, today: date) -> Iterator[tuple[str, date | None]]:
+    if status == "relecture":
+        yield "à approuver", None
+    elif status == "brouillon":
+        yield "brouillon à terminer", None
+    if entity.review_every:
+        if entity.reviewed_on is None:
+            yield f"jamais relu (relecture tous les {entity.review_every})", None
+        elif (due := add_period(entity.reviewed_on, entity.review_every)) < today:
+            yield f"relecture en retard (tous les {entity.review_every})", due
+    test = latest_test(getattr(entity, "tested", ()))
+    if test is not None and (due := add_period(test.date, stale_after)) < today:
+        yield f"essai à revérifier (dernier le {french_date(test.date)} avec {test.assistant})", due
 
 
 def review_text(items: list[ReviewItem]) -> str:
