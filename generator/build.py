@@ -23,6 +23,7 @@ from .explorer_data import explorer_parts
 from .export import cards_csv, catalog_json, dump
 from .folders import claim
 from .group_page import group_page
+from .importer import Columns, ImportReport, import_csv
 from .link import link, link_issues
 from .load import RawDocument, read_catalog
 from .lock import one_build_at_a_time
@@ -35,7 +36,7 @@ from .redirects import redirect_files
 from .reference import reference_page
 from .render import render
 from .review import ReviewItem, review_items, test_notes
-from .schema import KINDS, Kind
+from .schema import KINDS, KINDS_BY_NAME, Kind
 from .select import select
 from .site import build_site
 from .skeleton import skeleton
@@ -143,6 +144,14 @@ def review(project: Project, today: date) -> list[ReviewItem]:
     """`declic review`: what each owner has to approve, review again or test again. The project is
     loaded with its drafts, so that entities waiting for approval are listed too."""
     return review_items(load_and_link(project), project.settings.stale_after, today)
+
+
+def import_prompts(project: Project, source: Path, columns: Columns, force: bool = False) -> ImportReport:
+    """`declic import`: a CSV of prompts into the guide's prompt folder, as drafts. An id taken by a
+    prompt the guide inherits is not reused (the import would replace it): the row is renamed."""
+    folder = KINDS_BY_NAME["prompts"].folder
+    existing = {path.stem for layer in project.catalog_layers for path in (layer / folder).glob("*.y*ml")}
+    return import_csv(source, project.root, existing, columns, force)
 
 
 def new_entity(project: Project, kind: Kind, entity_id: str) -> tuple[Path, bool]:

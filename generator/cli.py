@@ -13,9 +13,10 @@ from typing import TypeVar
 import click
 
 from . import __version__
-from .build import Generated, build, follow_up_calendar, generate, new_entity, prepare, review
+from .build import Generated, build, follow_up_calendar, generate, import_prompts, new_entity, prepare, review
 from .coverage import coverage, excluded_summary
 from .errors import CatalogError, system_error
+from .importer import TODO, Columns
 from .project import load_project
 from .review import review_csv, review_text
 from .scaffold import init_guide
@@ -279,6 +280,32 @@ def review_command(config_file: Path, as_csv: bool, strict: bool) -> None:
     click.echo(review_csv(items) if as_csv else review_text(items), nl=False)
     if strict and items:
         sys.exit(1)
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False), metavar="FICHIER.csv")
+@click.option("--title", "title_column", default="act", show_default=True, help="Colonne du titre.")
+@click.option("--text", "text_column", default="prompt", show_default=True, help="Colonne du texte du prompt.")
+@click.option("--owner", "owner_column", help="Colonne du responsable, s'il y en a une.")
+@click.option("--force", is_flag=True, help="Remplace les fichiers de prompt qui existent déjà.")
+@config_option
+@_fail_on_catalog_errors
+def import_command(
+    source: Path, title_column: str, text_column: str, owner_column: str | None, force: bool, config_file: Path
+) -> None:
+    """Écrit un prompt YAML (brouillon) par rangée d'un CSV de prompts, dans usecases/prompts/."""
+    project = load_project(config_file)
+    report = import_prompts(project, source, Columns(title_column, text_column, owner_column), force)
+    count = len(report.written)
+    click.echo(f"{count} prompt{'s' if count > 1 else ''} importé{'s' if count > 1 else ''} dans {report.folder}.")
+    for row, wanted, given in report.renamed:
+        click.echo(f"  rangée {row} : « {wanted} » existe déjà, enregistré sous « {given} »")
+    if report.skipped:
+        click.secho(f"{len(report.skipped)} rangée(s) ignorée(s) :", fg="yellow")
+        for row, why in report.skipped:
+            click.echo(f"  rangée {row} : {why}")
+    if count:
+        click.echo(f"Chaque prompt est en brouillon : complétez les champs « {TODO} », puis lancez declic check.")
 
 
 def _plausible_start(value):

@@ -1,0 +1,196 @@
+"""`declic import`: a CSV of prompts → draft prompt YAML files that `declic check` accepts once
+their to-do fields are filled; the report of what was skipped or renamed; bad CSVs refused by row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from conftest import ROOT
+
+from generator.cli import main
+from generator.importer import blanks
+
+FIXTURES = ROOT / "tests" / "fixtures" / "import"
+
+
+def run(*args: str, code: int = 0):
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == code, result.output
+    return result
+
+
+def _prompts(config: Path) -> Path:
+    return config.parent / "usecases" / "prompts"
+
+
+def _fill(path: Path) -> None:
+    """What an editor writes in the to-do fields, with the mini guide's ids."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.update(
+        irritants=["relancer-factures"],
+        roles=["gerants"],
+        level="debutant",
+        duration_minutes=10,
+        steps=["Copiez le prompt.", "Relisez la réponse."],
+        check=["Le ton est juste."],
+        personal_data=False,
+        time_saved={"minutes": 10, "per": "relance", "source": "livre-blanc"},
+        sheet={
+            "objective": "Écrire vite.",
+            "experience": "Une tâche attend.",
+            "observation": "La réponse est claire.",
+            "principle": "Donnez le contexte.",
+            "mistakes": ["Tout coller."],
+            "quiz": [{"question": f"Question {n} ?", "answer": "Réponse."} for n in range(3)],
+            "redo_alone": "Refaites-le seul.",
+        },
+    )
+    for variable in data.get("variables", {}).values():
+        variable.update(description="À remplir.", example="un exemple")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_the_public_lists_format_is_imported_with_a_report(mini):
+    result = run("import", str(FIXTURES / "liste-publique.csv"), "-f", str(mini))
+    lines = result.output.splitlines()
+    assert lines[0] == f"4 prompts importés dans {_prompts(mini)}."
+    assert "  rangée 5 : « relance-de-facture » existe déjà, enregistré sous « relance-de-facture-2 »" in lines
+    assert "  rangée 4 : rangée vide" in lines
+    assert "  rangée 6 : doublon de la rangée 3" in lines
+    written = sorted(path.name for path in _prompts(mini).glob("*.yaml"))
+    assert written == [
+        "compte-rendu-de-chantier.yaml",
+        "descriptif-devis.yaml",
+        "relance-de-facture-2.yaml",
+        "relance-de-facture.yaml",
+        "relance-facture.yaml",
+        "reponse-a-un-avis-client.yaml",
+    ]
+    first = yaml.safe_load((_prompts(mini) / "relance-de-facture.yaml").read_text(encoding="utf-8"))
+    assert first["status"] == "brouillon"
+    assert first["text"] == (
+        "Tu es l'assistant d'un artisan. Rédige une relance polie pour la facture {numero} envoyée à "
+        "{nom_du_client}, en rappelant la date d'échéance {date_d_echeance}."
+    )
+    assert {name: variable["label"] for name, variable in first["variables"].items()} == {
+        "numero": "Numero",
+        "nom_du_client": "Nom du client",
+        "date_d_echeance": "Date d'échéance",
+    }
+    report = yaml.safe_load((_prompts(mini) / "compte-rendu-de-chantier.yaml").read_text(encoding="utf-8"))
+    assert report["text"] == (  # quotes and line breaks inside the cell kept
+        'Voici mes notes de chantier :\n\n{notes}\n\nFais-en un compte rendu clair, en trois parties : "fait", '
+        '"à faire", "à signaler".'
+    )
+
+
+def test_check_names_each_to_do_field_then_passes_once_they_are_filled(mini):
+    run("import", str(FIXTURES / "liste-publique.csv"), "-f", str(mini))
+    result = run("check", "-f", str(mini), code=1)
+    assert "usecases/prompts/relance-de-facture.yaml:6: irritants: valeur vide (Irritants que ce prompt résout.)" in (
+        result.output
+    )
+    assert "relance-de-facture.yaml:15: variables.numero.description: valeur vide" in result.output
+    assert "relance-de-facture.yaml:38: sheet.quiz: valeur vide (Trois questions d'auto-évaluation.)" in result.output
+    for name in ("relance-de-facture", "relance-de-facture-2", "compte-rendu-de-chantier", "reponse-a-un-avis-client"):
+        _fill(_prompts(mini) / f"{name}.yaml")
+    assert run("check", "-f", str(mini)).output.startswith("Catalogue valide : 2 irritants, 2 métiers, 6 prompts")
+
+
+def test_a_custom_csv_is_imported_with_its_column_mapping(mini):
+    csv_file = FIXTURES / "bibliotheque-maison.csv"  # `;`, a BOM, CRLF, as a French spreadsheet saves it
+    run("import", str(csv_file), "-f", str(mini), code=1)  # the public list's columns are not there
+    result = run(
+        "import", str(csv_file), "--title", "Nom", "--text", "Consigne", "--owner", "Responsable", "-f", str(mini)
+    )
+    assert result.output.startswith("2 prompts importés")
+    note = yaml.safe_load((_prompts(mini) / "note-de-synthese.yaml").read_text(encoding="utf-8"))
+    assert note["owner"] == "Service qualité"
+    assert note["text"] == "Résume ce document en cinq points pour {destinataire} : {document}"
+    agenda = yaml.safe_load((_prompts(mini) / "ordre-du-jour.yaml").read_text(encoding="utf-8"))
+    assert agenda["text"] == "Propose un ordre du jour pour la réunion du {date} sur le thème {theme}."
+    for name in ("note-de-synthese", "ordre-du-jour"):
+        _fill(_prompts(mini) / f"{name}.yaml")
+    run("check", "-f", str(mini))
+    assert "Léa Martin" in run("review", "-f", str(mini)).output  # drafts, listed for their owner
+
+
+def test_nothing_is_overwritten_without_force(mini):
+    run("import", str(FIXTURES / "liste-publique.csv"), "-f", str(mini))
+    edited = _prompts(mini) / "relance-de-facture.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8") + "# revu par Léa\n", encoding="utf-8")
+    again = run("import", str(FIXTURES / "liste-publique.csv"), "-f", str(mini))
+    assert again.output.startswith("0 prompt importé")
+    assert "  rangée 2 : usecases/prompts/relance-de-facture.yaml existe déjà (--force pour le remplacer)" in (
+        again.output.splitlines()
+    )
+    assert edited.read_text(encoding="utf-8").endswith("# revu par Léa\n")
+    forced = run("import", str(FIXTURES / "liste-publique.csv"), "--force", "-f", str(mini))
+    assert forced.output.startswith("4 prompts importés")
+    assert "revu par Léa" not in edited.read_text(encoding="utf-8")
+
+
+def test_a_prompt_inherited_from_the_default_catalog_is_not_replaced_but_the_import_renamed(tmp_path):
+    guide = tmp_path / "guide"
+    run("init", str(guide), "--name", "Mairie")
+    source = tmp_path / "une.csv"
+    source.write_text('act,prompt\nCompte rendu réunion,"Résume [notes]."\n', encoding="utf-8")
+    result = run("import", str(source), "-f", str(guide / "mkdocs.yml"))
+    assert "  rangée 2 : « compte-rendu-reunion » existe déjà, enregistré sous « compte-rendu-reunion-2 »" in (
+        result.output.splitlines()
+    )
+    assert (guide / "usecases/prompts/compte-rendu-reunion-2.yaml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "windows-1252.csv",
+            "windows-1252.csv:3: rangée 3: le fichier n'est pas en UTF-8 (octet 0xE9 illisible) (dans le tableur, "
+            "enregistrez-le en « CSV UTF-8 », ou convertissez-le : iconv -f WINDOWS-1252 -t UTF-8 windows-1252.csv "
+            "> windows-1252-utf8.csv)",
+        ),
+        (
+            "sans-colonne-prompt.csv",
+            "sans-colonne-prompt.csv:1: rangée 1: colonne « prompt » introuvable (colonnes trouvées : « act », "
+            "« texte ») (indiquez la bonne colonne avec --text NOM)",
+        ),
+        (
+            "guillemet-ouvert.csv",
+            "guillemet-ouvert.csv:3: rangée 3: guillemet ouvert jamais refermé : la cellule court jusqu'à la fin du "
+            'fichier (dans une cellule, un guillemet s\'écrit doublé : "")',
+        ),
+    ],
+)
+def test_a_bad_csv_gets_a_clear_error_with_its_row_and_nothing_is_written(mini, name, expected):
+    before = sorted(_prompts(mini).iterdir())
+    result = run("import", str(FIXTURES / name), "-f", str(mini), code=1)
+    assert result.output.splitlines()[0] == expected
+    assert sorted(_prompts(mini).iterdir()) == before
+
+
+def test_a_ten_megabyte_cell_is_an_error_and_a_long_prompt_is_skipped(mini, tmp_path):
+    huge = tmp_path / "enorme.csv"
+    huge.write_text('act,prompt\nA,court\n"B","' + "x" * 10_000_000 + '"\nC,fin\n', encoding="utf-8")
+    result = run("import", str(huge), "-f", str(mini), code=1)
+    assert result.output.splitlines()[0] == (
+        "enorme.csv:3: rangée 3: une cellule dépasse 131\u202f072 caractères (un prompt tient en quelques milliers "
+        "de caractères : vérifiez qu'un guillemet n'est pas resté ouvert)"
+    )
+    long = tmp_path / "long.csv"
+    long.write_text('act,prompt\nLong,"' + "mot " * 5_000 + '"\nCourt,Écris une relance.\n', encoding="utf-8")
+    result = run("import", str(long), "-f", str(mini))
+    assert "  rangée 2 : prompt trop long : 19\u202f999 caractères, 10\u202f000 au plus" in result.output.splitlines()
+    assert result.output.startswith("1 prompt importé")
+
+
+def test_blanks_in_the_three_conventions_become_variables():
+    text, labels = blanks(
+        "Pour {client}, écris à [nom du contact] avant `date limite` ; [lien](https://x.fr) {{ x }} [42]"
+    )
+    assert text == "Pour {client}, écris à {nom_du_contact} avant {date_limite} ; [lien](https://x.fr) {{ x }} [42]"
+    assert labels == {"client": "Client", "nom_du_contact": "Nom du contact", "date_limite": "Date limite"}
