@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -16,6 +17,7 @@ from . import urls
 from .export import SCHEMA_VERSION
 from .pages import Context, Page
 from .schema import KINDS
+from .schema.settings import Settings
 from .schema.types import is_model, without_none
 
 
@@ -39,6 +41,7 @@ class KindDoc:
 class ReferenceContext(Context):
     kinds: tuple[KindDoc, ...]
     schema_version: int
+    settings: tuple[FieldDoc, ...]  # extra.declic in a guide's mkdocs.yml
 
 
 def reference_page() -> Page:
@@ -50,7 +53,7 @@ def reference_page() -> Page:
         "reference",
         "Référence du catalogue",
         (),
-        ReferenceContext(kinds, SCHEMA_VERSION),
+        ReferenceContext(kinds, SCHEMA_VERSION, tuple(field for field in _fields(Settings) if field.description)),
     )
 
 
@@ -97,6 +100,8 @@ def _type_label(annotation: Any, constraints: str = "") -> str:
     )
     if base is bool:
         return "true ou false"
+    if base is date:
+        return "date (AAAA-MM-JJ)"
     if base is int:
         return "nombre entier"
     return "identifiant" if "a-z0-9" in metadata else "texte"

@@ -51,7 +51,7 @@ class Reviewed(Model):
     reviewed_on: Date | None = Field(default=None, description="Date de la dernière relecture, en AAAA-MM-JJ.")
     review_every: Period | None = Field(
         default=None,
-        description="Tous les combien la relire (« 6 mois », « 1 an ») : `declic review` signale les retards.",
+        description="Tous les combien la relire (« 6 mois », « 1 an ») : « declic review » signale les retards.",
     )
 
 

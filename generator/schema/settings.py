@@ -56,7 +56,7 @@ class Settings(Model):
         default="all",
         description=(
             "all : publier toutes les fiches ; validated : seulement celles au statut « validé » (ou sans statut) "
-            "et ce qui en dépend. `declic build --drafts` et `declic serve` montrent les autres, avec un bandeau."
+            "et ce qui en dépend. « declic build --drafts » et « declic serve » montrent les autres, avec un bandeau."
         ),
     )
     stale_after: Period = Field(
