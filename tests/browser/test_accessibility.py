@@ -62,3 +62,47 @@ def test_the_default_guide_has_no_serious_violation(page, default_url, default_c
         page.wait_for_load_state("networkidle")
         found[path] = serious_violations(page)
     assert found == {path: [] for path in found}
+
+
+def test_the_group_page_with_its_table_and_refused_codes_has_no_serious_violation(page, site_url):
+    page.goto(site_url + "parcours/gerants/")
+    untouched = page.locator(".declic-code__value").inner_text()
+    page.locator(".declic-stage li").first.get_by_role("checkbox", name="adopté", exact=False).check()
+    page.wait_for_function("old => document.querySelector('.declic-code__value').textContent !== old", arg=untouched)
+    code = page.locator(".declic-code__value").inner_text()
+    page.goto(site_url + "suivi/")
+    page.fill("#declic-group-codes", f"Léa : {code}\nBob : 0000-0000-0000")
+    page.get_by_role("button", name="Lire les codes").click()
+    page.locator(".declic-group__table").wait_for()
+    assert serious_violations(page) == []
+
+
+@pytest.fixture(scope="module")
+def drafts_url(tmp_path_factory):
+    """The guide with every status (tests/test_review.py), in Déclic's theme, built with its drafts."""
+    import re
+    import shutil
+
+    from browser.conftest import serve
+    from conftest import ROOT
+    from test_review import _mixed_guide
+
+    from generator.build import build
+    from generator.project import load_project
+
+    root = tmp_path_factory.mktemp("drafts") / "guide"
+    config = _mixed_guide(root)
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    text = re.sub(r"(?m)^  language: fr$", "  language: fr\n  custom_dir: overrides", config.read_text(), count=1)
+    config.write_text(text, encoding="utf-8")
+    project = load_project(config, drafts=True)
+    build(project, strict=True)
+    yield from serve(project.site_dir)
+
+
+@pytest.mark.parametrize("path", ["fiches/descriptif-devis/", "fiches/ancienne-relance/"])
+def test_the_draft_band_and_the_retired_page_have_no_serious_violation(page, drafts_url, path):
+    page.goto(drafts_url + path)
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".declic-draft").count() == 1
+    assert serious_violations(page) == []
