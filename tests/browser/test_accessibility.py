@@ -3,8 +3,17 @@ controls in place (prompt form, path progress, explorer, search panel open)."""
 
 from __future__ import annotations
 
+import re
+import shutil
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import ROOT
+from test_review import _mixed_guide
+
+from browser.conftest import serve
+from generator.build import build
+from generator.project import load_project
 
 SERIOUS = {"serious", "critical"}
 MINI_PAGES = [
@@ -80,16 +89,6 @@ def test_the_group_page_with_its_table_and_refused_codes_has_no_serious_violatio
 @pytest.fixture(scope="module")
 def drafts_url(tmp_path_factory):
     """The guide with every status (tests/test_review.py), in Déclic's theme, built with its drafts."""
-    import re
-    import shutil
-
-    from browser.conftest import serve
-    from conftest import ROOT
-    from test_review import _mixed_guide
-
-    from generator.build import build
-    from generator.project import load_project
-
     root = tmp_path_factory.mktemp("drafts") / "guide"
     config = _mixed_guide(root)
     shutil.copytree(ROOT / "overrides", root / "overrides")
