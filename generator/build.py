@@ -109,10 +109,9 @@ def prepare(project: Project, progress: Progress = _no_progress, timings: dict[s
     catalog = load_and_link(project, timings)
     with _collector_paused():
         pages = _timed(
-            timings,
-            "plan",
-            lambda: (*plan(catalog), reference_page(), *retired_pages(catalog, catalog.retired), group_page(catalog)),
+            timings, "plan", lambda: (*plan(catalog), reference_page(), *retired_pages(catalog, catalog.retired))
         )
+        pages = (*pages, group_page(pages))
         files = _timed(timings, "render", lambda: _render_pages(project, catalog, pages, progress))
     content = collect_content(project.content_dirs)
     check_pages_readable(content, project.root)

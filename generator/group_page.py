@@ -1,4 +1,4 @@
-"""Catalog → the trainer's « Suivi d'un groupe » page: every path's steps, tag and version, for the
+"""Path pages → the trainer's « Suivi d'un groupe » page: every path's steps, tag and version, for the
 page's script to read learners' completion codes against. Pure: no disk, no Jinja.
 """
 
@@ -8,10 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import urls
-from .catalog import Catalog
 from .pages import Context, Page
-from .pathing import learners, learning_path
-from .progress_code import progress_data
+from .pages.path import PathContext
 
 
 @dataclass(frozen=True)
@@ -19,8 +17,9 @@ class GroupContext(Context):
     paths: list[dict[str, Any]]  # progress_code.progress_data of each path
 
 
-def group_page(catalog: Catalog) -> Page:
-    paths = [progress_data(learning_path(catalog, learner)) for learner in learners(catalog)]
+def group_page(pages: tuple[Page, ...]) -> Page:
+    """`pages`: the planned pages; each path page carries its steps' data (progress_code.progress_data)."""
+    paths = [page.context.progress for page in pages if isinstance(page.context, PathContext)]
     return Page(
         urls.GROUP_PAGE,
         "group.md.j2",

@@ -131,3 +131,14 @@ def test_a_broken_mkdocs_yml_is_a_problem_like_any_other(mini):
         assert "Traceback" not in "\n".join(served.lines)
         mini.write_text(good, encoding="utf-8")
         wait_for(lambda: json.loads(fetch(problems) or '["x"]') == [], 10)
+
+
+def test_serve_shows_the_drafts_of_a_guide_that_publishes_only_validated_entities(mini):
+    text = mini.read_text(encoding="utf-8")
+    mini.write_text(text + "    publish: validated\n", encoding="utf-8")
+    prompt = mini.parent / "usecases" / "prompts" / "descriptif-devis.yaml"
+    prompt.write_text(prompt.read_text(encoding="utf-8") + "status: brouillon\n", encoding="utf-8")
+    with serving(mini) as served:
+        page = wait_for(lambda: fetch(served.base + "fiches/descriptif-devis/"))
+        assert 'class="declic-draft"' in page
+        assert "Brouillon" in page
