@@ -32,9 +32,7 @@ def themed_guide(target: Path) -> Path:
     shutil.copytree(ROOT / "overrides", target / "overrides")
     text = config.read_text(encoding="utf-8")
     config.write_text(
-        re.sub(r"(?m)^  language: fr$", "  language: fr\n  custom_dir: overrides", text, count=1)
-        + "extra_javascript:\n  - assets/javascripts/progress-code.js\n",
-        encoding="utf-8",
+        re.sub(r"(?m)^  language: fr$", "  language: fr\n  custom_dir: overrides", text, count=1), encoding="utf-8"
     )
     irritant = target / "usecases" / "irritants" / "ecrire-devis.yaml"
     irritant.write_text(
