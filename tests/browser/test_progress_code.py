@@ -155,3 +155,22 @@ def test_the_code_keeps_the_day_of_the_last_change(page, site_url):
     expect(page.locator(".declic-code__summary")).to_have_text(
         "Au 5 février 2026\u00a0: 1 étape essayée sur 6, dont 0 adoptée."
     )
+
+
+def test_codes_received_as_links_add_up_in_the_trainers_list_until_emptied(page, site_url):
+    page.goto(site_url + GROUP)
+    gerants = _paths(page)["gerants"]
+    steps = len(gerants["steps"])
+    first = encode(gerants["tag"], gerants["version"], 400, [1] + [0] * (steps - 1))
+    second = encode(gerants["tag"], gerants["version"], 401, [2, 2] + [0] * (steps - 2))
+    page.goto(f"{site_url}{GROUP}?code={first}")
+    page.goto(f"{site_url}{GROUP}?code={second}")
+    page.goto(f"{site_url}{GROUP}?code={first}")  # opened twice: listed once
+    assert page.locator("#declic-group-codes").input_value() == f"{first}\n{second}"
+    assert [row[1:3] for row in _table(page)[1:3]] == [["essayé", "adopté"], ["—", "adopté"]]
+    page.goto(site_url + GROUP)  # the list stays in this browser
+    assert _table(page)[0][1:3] == ["Code 1 au 5 février 2026", "Code 2 au 6 février 2026"]
+    page.get_by_role("button", name="Vider la liste").click()
+    expect(page.locator(".declic-group__table")).to_have_count(0)
+    page.reload()
+    assert page.locator("#declic-group-codes").input_value() == ""

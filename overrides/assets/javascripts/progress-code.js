@@ -17,6 +17,7 @@
   var DAY = 86400000;
   var PROGRESS = "declic-parcours:";  // declic.js's key for the ticks of a path page
   var CHANGED = "declic-suivi:";  // this file's: the day those ticks last changed
+  var GROUP_LIST = "declic-suivi-groupe:";  // the trainer's list of codes, on the group page
   var STATES = ["pas essayé", "essayé", "adopté"];
   var MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
                 "octobre", "novembre", "décembre"];
@@ -209,21 +210,36 @@
     var codes = element("textarea", { id: "declic-group-codes", rows: "6", spellcheck: "false", autocapitalize: "characters",
                                       placeholder: "Léa : 49J3-FS0Q-2R8X-4\nKarim : …" });
     var submit = element("button", { type: "submit", class: "md-button md-button--primary", text: "Lire les codes" });
+    var clear = element("button", { type: "button", class: "md-button", text: "Vider la liste" });
     var form = element("form", { class: "declic-group__form" }, [
       element("p", {}, [element("label", { for: "declic-group-path", text: "Parcours suivi\u00a0: " }), select]),
       element("p", {}, [element("label", { for: "declic-group-codes", text: "Les codes, un par ligne (un prénom puis «\u00a0:\u00a0» devant, si vous voulez)\u00a0:" })]),
       codes,
-      element("div", { class: "declic-group__actions" }, [submit])
+      element("div", { class: "declic-group__actions" }, [submit, clear]),
+      element("p", { class: "declic-group__note", text: "La liste reste dans ce navigateur, pour la prochaine fois ; rien n'est envoyé." })
     ]);
     var output = element("div", { class: "declic-group__output", role: "status", "aria-live": "polite" });
     root.appendChild(form);
     root.appendChild(output);
 
-    form.addEventListener("submit", function (event) { event.preventDefault(); show(); });
+    /* The list is kept in this browser: codes received as links (suivi/?code=…), opened one after
+       another, add up to the group's list. */
+    var store = storage();
+    var listKey = GROUP_LIST + location.pathname;
+    function keep() {
+      try { if (store) store.setItem(listKey, codes.value); } catch (error) { /* kept on screen only */ }
+    }
+    form.addEventListener("submit", function (event) { event.preventDefault(); keep(); show(); });
     select.addEventListener("change", show);
+    clear.addEventListener("click", function () { codes.value = ""; keep(); output.textContent = ""; codes.focus(); });
 
-    var given = new URLSearchParams(location.search).getAll("code");
-    if (given.length) { codes.value = given.join("\n"); show(); }
+    try { codes.value = (store && store.getItem(listKey)) || ""; } catch (error) { codes.value = ""; }
+    var known = codes.value.toUpperCase();
+    var given = new URLSearchParams(location.search).getAll("code").filter(function (code) {
+      return code.trim() && known.indexOf(code.trim().toUpperCase()) < 0;
+    });
+    if (given.length) codes.value = (codes.value.trim() ? codes.value.trim() + "\n" : "") + given.join("\n");
+    if (codes.value.trim()) { keep(); show(); }
 
     function lines() {
       return codes.value.split(/\r?\n/).map(function (line, index) {
