@@ -95,7 +95,7 @@ def main() -> None:
 @_fail_on_catalog_errors
 def check_command(config_file: Path) -> None:
     """Vérifie le catalogue et signale tous les problèmes, sans rien construire."""
-    project = load_project(config_file)
+    project = load_project(config_file, drafts=True)  # a draft's broken reference is a problem too
     catalog = prepare(project).catalog  # pages drawn in memory too: template errors and page clashes
     counts = ", ".join(f"{len(getattr(catalog, kind.name))} {kind.counted_as}" for kind in KINDS if kind.counted_as)
     click.echo(f"Catalogue valide : {counts}.")

@@ -181,3 +181,34 @@ def test_a_review_period_must_be_readable(mini):
     _append(mini.parent / "usecases/irritants/ecrire-devis.yaml", "review_every: semestriel\n")
     result = run("check", "-f", str(mini), code=1)
     assert "review_every: durée « semestriel » illisible (un nombre puis jours" in result.output
+
+
+def test_check_also_checks_the_drafts_a_validated_guide_does_not_publish(mini):
+    _append(mini, "    publish: validated\n")
+    prompt = mini.parent / "usecases/prompts/descriptif-devis.yaml"
+    prompt.write_text(
+        prompt.read_text(encoding="utf-8").replace("irritants: [ecrire-devis]", "irritants: [ecrire-devi]")
+        + "status: brouillon\n",
+        encoding="utf-8",
+    )
+    result = run("check", "-f", str(mini), code=1)
+    assert "descriptif-devis.yaml:2: irritants[0]: irritant « ecrire-devi » introuvable" in result.output
+    run("build", "--drafts", "-f", str(mini), code=1)  # published with --drafts: it must be right
+
+
+def test_an_unfinished_draft_does_not_stop_a_validated_guide_and_what_depends_on_it_follows(mini):
+    """An imported draft with its to-do fields still empty: left out, and the trade that lists its
+    irritant drops it, as with any unpublished irritant; `check` still names the empty fields."""
+    _append(mini, "    publish: validated\n")
+    (mini.parent / "usecases/irritants/ecrire-devis.yaml").write_text(
+        "status: brouillon\ntitle: Écrire le descriptif du devis\nquote:\ndescription:\n", encoding="utf-8"
+    )
+    result = run("build", "-f", str(mini))
+    site = mini.parent / "site"
+    assert not (site / "cas-usage/plombier/ecrire-devis").exists()
+    assert not (site / "fiches/descriptif-devis").exists()  # its only irritant is unpublished
+    assert (site / "cas-usage/plombier/relancer-factures/index.html").is_file()
+    assert "pages générées" in result.output
+    check = run("check", "-f", str(mini), code=1)
+    assert "usecases/irritants/ecrire-devis.yaml:3: quote: valeur vide" in check.output
+    run("build", "--drafts", "-f", str(mini), code=1)
