@@ -7,6 +7,7 @@ CatalogError before anything is written; the site is swapped in only when mkdocs
 from __future__ import annotations
 
 import gc
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -31,11 +32,11 @@ from .pages import Page
 from .pathing import learners, learning_path
 from .plan import plan
 from .project import Project
-from .publish import publish, retired_pages, retired_prompts, unpublished, with_placeholders
+from .publish import publish, retired_pages, retired_prompts, unpublished, waiting, with_placeholders
 from .redirects import redirect_files
 from .reference import reference_page
 from .render import render
-from .review import ReviewItem, review_items, test_notes
+from .review import ReviewItem, Unfinished, review_items, test_notes
 from .schema import KINDS, KINDS_BY_NAME, Kind
 from .select import select
 from .site import build_site
@@ -147,9 +148,38 @@ def build(project: Project, strict: bool = True, progress: Progress = _no_progre
 
 
 def review(project: Project, today: date) -> list[ReviewItem]:
-    """`declic review`: what each owner has to approve, review again or test again. The project is
-    loaded with its drafts, so that entities waiting for approval are listed too."""
-    return review_items(load_and_link(project), project.settings.stale_after, today)
+    """`declic review`: what each owner has to approve, review again or test again, drafts included;
+    a draft that does not validate yet is listed with its number of problems. Any other file's
+    problem is reported as by `declic check`."""
+    documents, unreadable = _load_layers(project)
+    unfinished: tuple[Unfinished, ...] = ()
+    try:
+        entities = validate(documents, unreadable)
+    except CatalogError as error:
+        drafts = {document.file: document for document in waiting(documents)}
+        blocking = [issue for issue in error.issues if issue.file not in drafts]
+        if blocking:
+            raise CatalogError(blocking) from None
+        entities = error.partial
+        counts = Counter(issue.file for issue in error.issues)
+        unfinished = tuple(
+            Unfinished(
+                document.kind.name,
+                document.id,
+                _text(document.data.get("owner")),
+                _text(document.data.get("title") or document.data.get("name")),
+                document.data["status"],
+                counts[file],
+            )
+            for file, document in drafts.items()
+            if counts[file]
+        )
+    entities = select(entities, project.settings, project.config_file.name, project.config_lines)
+    return review_items(entities, project.settings.stale_after, today, unfinished)
+
+
+def _text(value: object) -> str | None:
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
 
 
 def import_prompts(project: Project, source: Path, columns: Columns, force: bool = False) -> ImportReport:

@@ -30,8 +30,11 @@ def unpublished(documents: tuple[RawDocument, ...], settings: Settings, drafts: 
     """The files a guide that publishes only validated entities leaves out: those waiting for approval,
     read from the file itself, so that a draft still being written (an import's to-do fields) does
     not stop the build. `drafts`: none is left out (`declic build --drafts`, `serve`, `check`)."""
-    if settings.publish != "validated" or drafts:
-        return ()
+    return () if settings.publish != "validated" or drafts else waiting(documents)
+
+
+def waiting(documents: tuple[RawDocument, ...]) -> tuple[RawDocument, ...]:
+    """The files whose own `status` says they wait for approval (brouillon, relecture)."""
     return tuple(
         document
         for document in documents

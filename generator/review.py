@@ -1,6 +1,6 @@
 """Who answers for what, and what is due: review dates, approvals waiting, tests gone stale.
 
-Takes a catalog linked with its drafts (retired prompts aside) and today's date; returns the items of
+Takes the validated entities (drafts included), the drafts that do not validate yet and today's date; returns the items of
 `declic review` and the « Testé le… » line of each prompt. Reads no file, prints nothing.
 """
 
@@ -13,7 +13,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .catalog import Catalog
 from .schema.review import Test
 
 MONTHS = (
@@ -93,9 +92,36 @@ class ReviewItem:
     due: date | None  # when it was due, for overdue reviews and stale tests
 
 
-def review_items(catalog: Catalog, stale_after: str, today: date) -> list[ReviewItem]:
+@dataclass(frozen=True)
+class Unfinished:
+    """A draft whose file does not validate yet (an import's to-do fields): listed, not checked."""
+
+    kind: str  # plural: "prompts"
+    id: str
+    owner: str | None
+    title: str | None
+    status: str
+    problems: int
+
+
+def review_items(
+    entities: Mapping[str, Mapping], stale_after: str, today: date, unfinished: tuple[Unfinished, ...] = ()
+) -> list[ReviewItem]:
     """Everything someone has to act on, by owner, then kind and id."""
-    items = [item for kind in REVIEWED_KINDS for item in _items(kind, getattr(catalog, kind), stale_after, today)]
+    items = [item for kind in REVIEWED_KINDS for item in _items(kind, entities.get(kind, {}), stale_after, today)]
+    items += [
+        ReviewItem(
+            draft.owner or NO_OWNER,
+            REVIEWED_KINDS[draft.kind],
+            draft.id,
+            draft.title or draft.id,
+            draft.status,
+            f"brouillon inachevé : {draft.problems} champ{'s' if draft.problems > 1 else ''} à compléter "
+            "(declic check les nomme)",
+            None,
+        )
+        for draft in unfinished
+    ]
     return sorted(items, key=lambda item: (item.owner == NO_OWNER, item.owner.lower(), item.kind, item.id))
 
 

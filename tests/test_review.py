@@ -212,3 +212,15 @@ def test_an_unfinished_draft_does_not_stop_a_validated_guide_and_what_depends_on
     check = run("check", "-f", str(mini), code=1)
     assert "usecases/irritants/ecrire-devis.yaml:3: quote: valeur vide" in check.output
     run("build", "--drafts", "-f", str(mini), code=1)
+
+
+def test_review_lists_an_unfinished_draft_with_its_number_of_problems(mini, tmp_path):
+    source = tmp_path / "une.csv"
+    source.write_text('Nom,Texte,Qui\nRelance express,"Relance [client]",Léa\n', encoding="utf-8")
+    run("import", str(source), "--title", "Nom", "--text", "Texte", "--owner", "Qui", "-f", str(mini))
+    text = run("review", "-f", str(mini)).output.replace("\u00a0", " ")
+    assert text.splitlines() == [
+        "Léa (1 point) :",
+        "  - prompt « Relance express » (relance-express) : brouillon inachevé : 19 champs à compléter "
+        "(declic check les nomme)",
+    ]
