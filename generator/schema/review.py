@@ -9,7 +9,7 @@ import re
 from datetime import date as Date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import Id, Model, Text
@@ -33,6 +33,29 @@ def _period(value: str) -> str:
 # « 6 mois », « 2 semaines », « 1 an »: read by `review.add_period`.
 Period = Annotated[str, AfterValidator(_period)]
 
+_FRENCH_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def _day(value: object) -> object:
+    """A date as YAML gives it (text here): AAAA-MM-JJ, or a French error that says how to write it."""
+    if isinstance(value, Date) or not isinstance(value, str):
+        return value
+    try:
+        return Date.fromisoformat(value.strip())
+    except ValueError:
+        french = _FRENCH_DATE.match(value.strip())
+        hint = (
+            f"écrivez « {french.group(3)}-{int(french.group(2)):02d}-{int(french.group(1)):02d} »"
+            if french
+            else "année, mois, jour : « 2026-03-12 »"
+        )
+        raise PydanticCustomError(
+            "day", "date « {value} » illisible ou impossible", {"value": value, "hint": hint}
+        ) from None
+
+
+Day = Annotated[Date, BeforeValidator(_day)]
+
 
 class Reviewed(Model):
     """Mixed into irritants, trades and prompts: `class Irritant(Reviewed, Entity)`."""
@@ -48,7 +71,7 @@ class Reviewed(Model):
     owner: Text | None = Field(
         default=None, description="Qui répond de cette fiche : une personne ou une équipe (« Service qualité »)."
     )
-    reviewed_on: Date | None = Field(default=None, description="Date de la dernière relecture, en AAAA-MM-JJ.")
+    reviewed_on: Day | None = Field(default=None, description="Date de la dernière relecture, en AAAA-MM-JJ.")
     review_every: Period | None = Field(
         default=None,
         description="Tous les combien la relire (« 6 mois », « 1 an ») : « declic review » signale les retards.",
@@ -58,7 +81,7 @@ class Reviewed(Model):
 class Test(Model):
     assistant: Text = Field(description="Assistant utilisé, comme l'organisation le nomme (« Le Chat »).")
     model: Text | None = Field(default=None, description="Modèle ou version, s'il est connu (« Mistral Large 2 »).")
-    date: Date = Field(description="Date de l'essai, en AAAA-MM-JJ.")
+    date: Day = Field(description="Date de l'essai, en AAAA-MM-JJ.")
     result: Literal["ok", "à retoucher"] = Field(description="Résultat : ok, ou à retoucher.")
     note: Text | None = Field(default=None, description="Une remarque courte sur l'essai.")
 
