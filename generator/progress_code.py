@@ -12,7 +12,7 @@ from .pathing import LearningPath
 
 # Douglas Crockford's base 32: no I, L, O or U, so a code read aloud or copied by hand survives.
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-TAG_LENGTH = 3  # 15 bits: two paths of one guide share a tag once in about 33,000 pairs (estimation)
+TAG_LENGTH = 3  # 15 bits; two paths may share a tag: the group page tells them apart by their versions
 
 
 def _short_hash(text: str) -> str:

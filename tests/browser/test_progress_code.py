@@ -174,3 +174,32 @@ def test_codes_received_as_links_add_up_in_the_trainers_list_until_emptied(page,
     expect(page.locator(".declic-group__table")).to_have_count(0)
     page.reload()
     assert page.locator("#declic-group-codes").input_value() == ""
+
+
+def test_two_paths_sharing_a_tag_are_told_apart_by_the_version_of_their_steps(page, site_url):
+    page.goto(site_url + GROUP)
+    paths = _paths(page)
+    gerants, paul = paths["gerants"], paths["paul-plombier"]
+    assert gerants["version"] != paul["version"]
+    # 15-bit tags: in a guide with hundreds of paths two may share one. Give Paul's path Gérants' tag.
+    page.route(
+        f"{site_url}{GROUP}",
+        lambda route: route.fulfill(
+            response=route.fetch(),
+            body=route.fetch().text().replace(f'"tag": "{paul["tag"]}"', f'"tag": "{gerants["tag"]}"'),
+        ),
+    )
+    page.goto(site_url + GROUP)
+    assert _paths(page)["paul-plombier"]["tag"] == gerants["tag"]
+    steps = len(paul["steps"])
+    code = encode(gerants["tag"], paul["version"], 400, [2] + [0] * (steps - 1))
+    older = encode(gerants["tag"], "ZZZ", 400, [1] * steps)
+    page.fill("#declic-group-codes", f"Paul : {code}\nAnna : {older}")
+    page.get_by_role("button", name="Lire les codes").click()
+    expect(page.locator(".declic-group__output h2")).to_have_text("Parcours\u00a0: Paul, plombier")
+    assert _table(page)[1][1] == "adopté"
+    problems = [text.replace("\u00a0", " ") for text in page.locator(".declic-group__problems li").all_inner_texts()]
+    assert problems == [
+        "Ligne 2 (« Anna ») : ce code vient d'une version plus ancienne du parcours « Paul, plombier » : ses étapes "
+        "ont changé depuis. Demandez un nouveau code, fait sur la page actuelle du parcours."
+    ]

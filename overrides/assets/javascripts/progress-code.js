@@ -200,8 +200,16 @@
     if (!data) return;
     root.setAttribute("data-declic-ready", "");
     var paths = JSON.parse(data.textContent);
+    /* A tag is 15 bits of the path's id: two paths of a large guide may share one, so a code is
+       matched on its tag and the version of the steps together (30 bits). */
     var byTag = {};
-    paths.forEach(function (path) { byTag[path.tag] = path; });
+    paths.forEach(function (path) { (byTag[path.tag] = byTag[path.tag] || []).push(path); });
+    function current(entry) {
+      return (byTag[entry.tag] || []).filter(function (path) { return path.version === entry.version; })[0];
+    }
+    function titles(list) {
+      return list.map(function (path) { return "«\u00a0" + path.title + "\u00a0»"; }).join(" ou ");
+    }
 
     var select = element("select", { id: "declic-group-path" },
       [element("option", { value: "", text: "Celui du premier code" })].concat(paths.map(function (path) {
@@ -261,21 +269,23 @@
         output.appendChild(element("p", { text: "Collez au moins un code." }));
         return;
       }
-      var first = entries.filter(function (entry) { return byTag[entry.tag]; })[0];
-      var path = select.value ? paths.filter(function (p) { return p.path === select.value; })[0] : first && byTag[first.tag];
+      var first = entries.filter(current)[0] || entries.filter(function (entry) { return byTag[entry.tag]; })[0];
+      var path = select.value ? paths.filter(function (p) { return p.path === select.value; })[0]
+                              : first && (current(first) || byTag[first.tag][0]);
       var learners = [];
       var problems = [];
       entries.forEach(function (entry) {
         var who = "Ligne " + entry.line.number + (entry.line.label ? " («\u00a0" + entry.line.label + "\u00a0»)" : "") + "\u00a0: ";
-        var owner = byTag[entry.tag];
+        var candidates = entry.problem ? [] : byTag[entry.tag] || [];
+        var owner = entry.problem ? null : current(entry);
         if (entry.problem) {
           problems.push(who + "code illisible\u00a0; vérifiez-le, un caractère a pu être mal recopié.");
-        } else if (!owner) {
+        } else if (!candidates.length) {
           problems.push(who + "ce code ne vient d'aucun parcours de ce guide (un autre guide, ou un parcours qui n'existe plus).");
-        } else if (owner !== path) {
-          problems.push(who + "ce code est celui du parcours «\u00a0" + owner.title + "\u00a0», pas de «\u00a0" + path.title +
+        } else if (owner ? owner !== path : candidates.indexOf(path) < 0) {
+          problems.push(who + "ce code est celui du parcours " + titles(owner ? [owner] : candidates) + ", pas de «\u00a0" + path.title +
             "\u00a0»\u00a0: choisissez ce parcours dans la liste pour le lire.");
-        } else if (entry.version !== path.version) {
+        } else if (!owner) {
           problems.push(who + "ce code vient d'une version plus ancienne du parcours «\u00a0" + path.title +
             "\u00a0»\u00a0: ses étapes ont changé depuis. Demandez un nouveau code, fait sur la page actuelle du parcours.");
         } else {
