@@ -267,7 +267,12 @@ def prompt_yaml(title: str, text: str, owner: str, origin: str) -> str:
         for name, label in labels.items():
             lines += [f"  {name}:", f"    label: {_quoted(label)}", *_todo(Variable, ("description", "example"), 4)]
     lines += _todo(Prompt, ("steps", "check", "personal_data"))
-    lines += ["time_saved:", *_todo(TimeSaved, ("minutes", "per", "source"), 2)]
+    lines += [
+        "time_saved:",
+        *_todo(TimeSaved, ("minutes", "per"), 2),
+        f"  # {TODO} : d'où vient ce chiffre, source et passage, ou à leur place estimate (by, method).",
+        *_todo(TimeSaved, ("source", "passage"), 2),
+    ]
     lines += ["sheet:", *_todo(Sheet, tuple(Sheet.model_fields), 2)]
     return "\n".join(lines) + "\n"
 

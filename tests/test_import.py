@@ -37,7 +37,7 @@ def _fill(path: Path) -> None:
         steps=["Copiez le prompt.", "Relisez la réponse."],
         check=["Le ton est juste."],
         personal_data=False,
-        time_saved={"minutes": 10, "per": "relance", "source": "livre-blanc"},
+        time_saved={"minutes": 10, "per": "relance", "estimate": {"by": "l'équipe", "method": "20 min seul, 10 avec"}},
         sheet={
             "objective": "Écrire vite.",
             "experience": "Une tâche attend.",
@@ -94,7 +94,7 @@ def test_check_names_each_to_do_field_then_passes_once_they_are_filled(mini):
         result.output
     )
     assert "relance-de-facture.yaml:15: variables.numero.description: valeur vide" in result.output
-    assert "relance-de-facture.yaml:38: sheet.quiz: valeur vide (Trois questions d'auto-évaluation.)" in result.output
+    assert "relance-de-facture.yaml:40: sheet.quiz: valeur vide (Trois questions d'auto-évaluation.)" in result.output
     for name in ("relance-de-facture", "relance-de-facture-2", "compte-rendu-de-chantier", "reponse-a-un-avis-client"):
         _fill(_prompts(mini) / f"{name}.yaml")
     assert run("check", "-f", str(mini)).output.startswith("Catalogue valide : 2 irritants, 2 métiers, 6 prompts")

@@ -221,6 +221,6 @@ def test_review_lists_an_unfinished_draft_with_its_number_of_problems(mini, tmp_
     text = run("review", "-f", str(mini)).output.replace("\u00a0", " ")
     assert text.splitlines() == [
         "Léa (1 point) :",
-        "  - prompt « Relance express » (relance-express) : brouillon inachevé : 19 champs à compléter "
+        "  - prompt « Relance express » (relance-express) : brouillon inachevé : 18 champs à compléter "
         "(declic check les nomme)",
     ]
