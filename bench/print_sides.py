@@ -6,21 +6,14 @@ as a trainer's browser prints), and a workshop kit of two cards.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import statistics
 import sys
-import threading
 from pathlib import Path
 
+from local_site import served
 from playwright.sync_api import sync_playwright
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args) -> None:
-        pass
 
 
 def sides(page, url: str, ready: str = ".md-content") -> int:
@@ -30,12 +23,9 @@ def sides(page, url: str, ready: str = ".md-content") -> int:
 
 
 def measure(site: Path) -> dict[str, list[tuple[str, int]]]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    root = f"http://127.0.0.1:{server.server_address[1]}/"
     pages = json.loads((site / "catalogue.json").read_text(encoding="utf-8"))["pages"]
     found: dict[str, list[tuple[str, int]]] = {"card": [], "sheet": []}
-    with sync_playwright() as playwright:
+    with served(site) as root, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         page = browser.new_page()
         for entry in pages:
@@ -45,7 +35,6 @@ def measure(site: Path) -> dict[str, list[tuple[str, int]]]:
         kit = root + "atelier/?cartes=" + ",".join(cards)
         found["kit"] = [(kit, sides(page, kit, ".declic-workshop__card"))]
         browser.close()
-    server.shutdown()
     return found
 
 

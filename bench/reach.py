@@ -7,32 +7,22 @@ Prints the median and the largest, and how many pages are beyond 1.5 screens (ph
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import statistics
 import sys
-import threading
 from pathlib import Path
 
+from local_site import served
 from playwright.sync_api import sync_playwright
 
 SIZES = {"phone": ({"width": 390, "height": 844}, 1.5), "desktop": ({"width": 1280, "height": 800}, 1.0)}
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args) -> None:
-        pass
-
-
 def measure(site: Path) -> dict[str, list[tuple[str, float]]]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    root = f"http://127.0.0.1:{server.server_address[1]}/"
     pages = json.loads((site / "catalogue.json").read_text(encoding="utf-8"))["pages"]
     addresses = [page["url"] for page in pages if page["kind"] in ("card", "sheet")]
     found: dict[str, list[tuple[str, float]]] = {}
-    with sync_playwright() as playwright:
+    with served(site) as root, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         for name, (viewport, _) in SIZES.items():
             page = browser.new_page(viewport=viewport)
@@ -45,7 +35,6 @@ def measure(site: Path) -> dict[str, list[tuple[str, float]]]:
                 found[name].append((address, top / viewport["height"]))
             page.close()
         browser.close()
-    server.shutdown()
     return found
 
 

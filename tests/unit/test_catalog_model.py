@@ -83,14 +83,19 @@ def test_each_card_shows_its_own_trades_example(mini):
     assert card_example(numero, "plombier") == "F-2024-012"  # the prompt's own, its trade
     assert card_example(numero, "fleuriste") == "BON-2024-7"  # the florist's own
     assert card_example(numero, "menuisier") is None  # another trade's: never shown
-    examples = {
+    examples = _numero_examples(catalog)
+    assert examples == {"fleuriste/relancer-factures": "BON-2024-7", "plombier/relancer-factures": "F-2024-012"}
+
+
+def _numero_examples(catalog) -> dict[str, str]:
+    """Card id → the example its « Numéro de facture » field shows."""
+    return {
         page.id: item.examples["numero"]
         for page in plan(catalog)
         if page.kind == "card"
         for item in page.context.prompts
         if item.id == "relance-facture"
     }
-    assert examples == {"fleuriste/relancer-factures": "BON-2024-7", "plombier/relancer-factures": "F-2024-012"}
 
 
 def test_check_lists_each_card_that_shows_no_example_of_its_trade(mini):
@@ -105,13 +110,7 @@ def test_check_lists_each_card_that_shows_no_example_of_its_trade(mini):
         "sous variables.numero.by_trade, dans les mots de ce métier, ou excluez le couple (excluded_trades))"
     )
     assert [notice.format() for notice in catalog.notices] == [expected]
-    examples = {
-        page.id: item.examples["numero"]
-        for page in plan(catalog)
-        if page.kind == "card"
-        for item in page.context.prompts
-        if item.id == "relance-facture"
-    }
+    examples = _numero_examples(catalog)
     assert examples == {"fleuriste/relancer-factures": "", "plombier/relancer-factures": "F-2024-012"}
     result = CliRunner().invoke(main, ["check", "-f", str(mini)])
     assert result.exit_code == 0
