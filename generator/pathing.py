@@ -33,6 +33,7 @@ class Step:
     minutes: int
     note: str = ""
     ref: str = ""  # the id of what it leads to: a card's (trade/irritant), a prompt's, an irritant's
+    prompt: str = ""  # the prompt a card or a sheet step teaches
     days: int = 0  # a follow-up: days after the start
     months: int = 0  # a ritual: how many months it repeats
 
@@ -142,11 +143,14 @@ def learning_path(catalog: Catalog, learner: Learner) -> LearningPath:
     # A small catalog runs out of new prompts: the sheet of one already met deepens it instead.
     met = [prompt_id for prompt_id, _ in first] + quick
     skills += [p for p in met if p not in skills and short(p)][: profile.skills - len(skills)]
+    interest = tuple(_interest(catalog, learner, first))
+    # J+15 redoes what a step taught: an irritant's page (no card of the learner's trade) only shows it.
+    taught = [prompt_id for (prompt_id, _), step in zip(first, interest, strict=True) if step.kind == "card"]
     stages = (
-        Stage("interest", "Susciter l'intérêt : partir d'un irritant", tuple(_interest(catalog, learner, first))),
+        Stage("interest", "Susciter l'intérêt : partir d'un irritant", interest),
         Stage("quick-wins", "Obtenir des victoires rapides", tuple(_practice(catalog, learner, p) for p in quick)),
         Stage("skills", "Structurer les compétences", tuple(_sheet(catalog, p) for p in skills)),
-        Stage("consolidation", "Ancrer dans la durée", _consolidation(catalog, [*met, *skills])),
+        Stage("consolidation", "Ancrer dans la durée", _consolidation(catalog, [*taught, *quick, *skills])),
     )
     return LearningPath(learner, stages, tuple(taken))
 
@@ -194,9 +198,9 @@ def _card_target(catalog: Catalog, learner: Learner, prompt_id: str, irritant_id
     return None
 
 
-def _card_step(learner: Learner, irritant_id: str, title: str, minutes: int, note: str) -> Step:
+def _card_step(learner: Learner, irritant_id: str, prompt_id: str, title: str, minutes: int, note: str) -> Step:
     target = urls.card(learner.trade, irritant_id)
-    return Step("card", title, target, minutes, note, ref=f"{learner.trade}/{irritant_id}")
+    return Step("card", title, target, minutes, note, ref=f"{learner.trade}/{irritant_id}", prompt=prompt_id)
 
 
 def _interest(catalog: Catalog, learner: Learner, first: list[tuple[str, str | None]]):
@@ -207,7 +211,7 @@ def _interest(catalog: Catalog, learner: Learner, first: list[tuple[str, str | N
         irritant = catalog.irritants[irritant_id]
         quote = f"« {irritant.quote} »"
         if card:
-            yield _card_step(learner, card, irritant.title, prompt.duration_minutes, quote)
+            yield _card_step(learner, card, prompt_id, irritant.title, prompt.duration_minutes, quote)
         else:
             target = urls.irritant(irritant_id)
             yield Step("irritant", irritant.title, target, prompt.duration_minutes, quote, ref=irritant_id)
@@ -217,7 +221,9 @@ def _practice(catalog: Catalog, learner: Learner, prompt_id: str) -> Step:
     prompt = catalog.prompts[prompt_id]
     card = _card_target(catalog, learner, prompt_id)
     if card:
-        return _card_step(learner, card, prompt.title, prompt.duration_minutes, catalog.irritants[card].title)
+        return _card_step(
+            learner, card, prompt_id, prompt.title, prompt.duration_minutes, catalog.irritants[card].title
+        )
     return _sheet(catalog, prompt_id)
 
 
@@ -230,6 +236,7 @@ def _sheet(catalog: Catalog, prompt_id: str) -> Step:
         prompt.duration_minutes,
         prompt.sheet.objective,
         ref=prompt_id,
+        prompt=prompt_id,
     )
 
 

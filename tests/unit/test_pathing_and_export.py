@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 from generator.build import load_and_link
 from generator.export import cards_csv, catalog_json, dump
@@ -57,3 +58,16 @@ def test_the_spreadsheet_keeps_a_formula_looking_title_as_text(mini):
     titles = [row[1] for row in rows[1:]]
     assert any(title.startswith("'=HYPERLINK") for title in titles)
     assert rows[1][-1].startswith("cas-usage/")
+
+
+def test_j15_redoes_exactly_what_the_paths_cards_and_sheets_taught():
+    """An irritant's page only shows a prompt; a card or a sheet teaches it. J+15 lists those."""
+    catalog = load_and_link(load_project(Path(__file__).resolve().parents[2] / "mkdocs.yml"))
+    for learner in learners(catalog):
+        path = learning_path(catalog, learner)
+        steps = [step for stage in path.stages[:-1] for step in stage.steps]
+        taught = dict.fromkeys(step.prompt for step in steps if step.kind in ("card", "sheet"))
+        assert all(step.prompt for step in steps if step.kind in ("card", "sheet"))
+        j15 = path.stages[-1].steps[0]
+        titles = ", ".join(f"«\u00a0{catalog.prompts[prompt_id].title}\u00a0»" for prompt_id in taught)
+        assert j15.days == 15 and j15.note == f"Refaites seul, sans la fiche\u00a0: {titles}.", learner.id
