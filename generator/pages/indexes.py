@@ -24,6 +24,31 @@ WHO_TITLES = {
 }
 
 
+# The title and the lead of each index page.
+INDEX_TEXTS = {
+    "cas-usage": (
+        "Cas d'usage par métier",
+        "Choisissez votre métier : chaque cas part d'un irritant du quotidien et donne un prompt prêt à l'emploi.",
+    ),
+    "irritants": (
+        "Les irritants du quotidien",
+        "Les petites corvées qui font perdre du temps chaque semaine, classées par domaine.",
+    ),
+    "freins": (
+        "Les freins et comment les lever",
+        "Ce qui retient les personnes d'essayer, et la réponse de la méthode à chaque frein.",
+    ),
+    "fiches": (
+        "Les micro-fiches",
+        "Des exercices courts, de 20 minutes au plus : faire avec aide, comprendre, puis refaire seul.",
+    ),
+    "parcours": (
+        "Les parcours",
+        "Un parcours par rôle et par personne type, en quatre étapes : l'intérêt, les victoires rapides, les compétences, puis l'ancrage.",
+    ),
+}
+
+
 @dataclass(frozen=True)
 class Entry:
     title: str
@@ -83,6 +108,11 @@ def _listing(
     return Page(path, "listing.md.j2", "index", page_id, title, tuple(links), context, label)
 
 
+def _index(path: str, page_id: str, groups: list[Group], links: Iterable[str]) -> Page:
+    title, lead = INDEX_TEXTS[page_id]
+    return _listing(path, page_id, title, lead, groups, links)
+
+
 def _by_vocabulary(entries: dict[str, list[Entry]], vocabulary: Mapping[str, Any], order) -> list[Group]:
     """One group per term of a vocabulary (categories, levels) that has entries, under its title and
     description, in the order `order(term)` gives."""
@@ -111,11 +141,9 @@ def _trades(catalog: Catalog) -> Iterator[Page]:
             booklet=booklet_query(cards=tuple(card.id for card in cards)),
             label=trade.name,
         )
-    yield _listing(
+    yield _index(
         urls.CARDS_INDEX,
         "cas-usage",
-        "Cas d'usage par métier",
-        "Choisissez votre métier : chaque cas part d'un irritant du quotidien et donne un prompt prêt à l'emploi.",
         [Group(sector, tuple(entries)) for sector, entries in sorted(by_sector.items())],
         catalog.trades,
     )
@@ -155,11 +183,9 @@ def _irritants(catalog: Catalog) -> Iterator[Page]:
             [*(card.id for card in cards), *prompts],
             label=irritant.title,
         )
-    yield _listing(
+    yield _index(
         urls.IRRITANTS_INDEX,
         "irritants",
-        "Les irritants du quotidien",
-        "Les petites corvées qui font perdre du temps chaque semaine, classées par domaine.",
         _by_vocabulary(by_category, catalog.categories, lambda category: category.title),
         catalog.irritants,
     )
@@ -193,11 +219,9 @@ def _obstacles(catalog: Catalog) -> Iterator[Page]:
             ],
             [*irritants, *personas],
         )
-    yield _listing(
+    yield _index(
         urls.OBSTACLES_INDEX,
         "freins",
-        "Les freins et comment les lever",
-        "Ce qui retient les personnes d'essayer, et la réponse de la méthode à chaque frein.",
         [Group(WHO_TITLES[who], tuple(by_who[who])) for who in WHO_TITLES if who in by_who],
         catalog.obstacles,
     )
@@ -209,11 +233,9 @@ def _sheets(catalog: Catalog) -> Page:
         by_level[prompt.level].append(
             Entry(prompt.title, urls.sheet(prompt_id), f"{prompt.duration_minutes} min · {prompt.sheet.objective}")
         )
-    return _listing(
+    return _index(
         urls.SHEETS_INDEX,
         "fiches",
-        "Les micro-fiches",
-        "Des exercices courts, de 20 minutes au plus : faire avec aide, comprendre, puis refaire seul.",
         _by_vocabulary(by_level, catalog.levels, lambda level: level.rank),
         catalog.prompts,
     )
@@ -225,12 +247,9 @@ def _paths(catalog: Catalog, paths: tuple[LearningPath, ...]) -> Page:
         note = f"{catalog.profiles[learner.profile].title} · {learning.learning_minutes} min pour apprendre"
         return Entry(learner.title, urls.path(learner.id), note)
 
-    return _listing(
+    return _index(
         urls.PATHS_INDEX,
         "parcours",
-        "Les parcours",
-        "Un parcours par rôle et par personne type, en quatre étapes : l'intérêt, les victoires rapides, "
-        "les compétences, puis l'ancrage.",
         [
             Group("Par rôle", tuple(entry(p) for p in paths if p.learner.kind == "role")),
             Group("Par personne type", tuple(entry(p) for p in paths if p.learner.kind == "persona")),

@@ -131,12 +131,16 @@
     return keys;
   }
 
-  function setUpCode(box) {
-    if (box.hasAttribute("data-declic-ready")) return;
-    var data = document.querySelector("script.declic-progress-code");
-    if (!data) return;
+  /* The JSON a page embeds for a box, the first time the box is met; null after, or without data. */
+  function embedded(box, data) {
+    if (box.hasAttribute("data-declic-ready") || !data) return null;
     box.setAttribute("data-declic-ready", "");
-    var path = JSON.parse(data.textContent);
+    return JSON.parse(data.textContent);
+  }
+
+  function setUpCode(box) {
+    var path = embedded(box, document.querySelector("script.declic-progress-code"));
+    if (!path) return;
     var keys = stepKeys(document);
     if (keys.length !== path.steps.length) return;  // a guide's own path template: no code rather than a wrong one
     var store = storage();
@@ -195,11 +199,8 @@
   /* ---- The trainer's page: a group's codes → a table per step ---- */
 
   function setUpGroup(root) {
-    if (root.hasAttribute("data-declic-ready")) return;
-    var data = document.getElementById("declic-group-paths");
-    if (!data) return;
-    root.setAttribute("data-declic-ready", "");
-    var paths = JSON.parse(data.textContent);
+    var paths = embedded(root, document.getElementById("declic-group-paths"));
+    if (!paths) return;
     /* A tag is 15 bits of the path's id: two paths of a large guide may share one, so a code is
        matched on its tag and the version of the steps together (30 bits). */
     var byTag = {};
