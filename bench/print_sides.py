@@ -1,7 +1,7 @@
 """Paper: how many A4 sides each card and sheet of a built site prints on (Chromium's print to PDF,
 as a trainer's browser prints), and a workshop kit of two cards.
 
-    python bench/print_sides.py site/
+    .venv/bin/python bench/print_sides.py site/
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Where a reader finds the copy button: for every card and sheet of a built site, the top of the
 first « Copier le prompt » button, in screens, at 390 × 844 (a phone) and 1280 × 800 (a desktop).
 
-    python bench/reach.py site/            # the site `make site` built
+    .venv/bin/python bench/reach.py site/      # the site `make site` built
 Prints the median and the largest, and how many pages are beyond 1.5 screens (phone) or 1 (desktop).
 """
 
