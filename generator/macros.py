@@ -28,7 +28,7 @@ def define_env(env) -> None:
     # Only the pages a list can show, and only what it prints: the rest of the file (every card and its
     # facets) would stay in memory for the whole mkdocs build.
     listed = [
-        {key: page.get(key, page["title"]) for key in ("kind", "id", "title", "file", "label")}
+        {**{key: page[key] for key in ("kind", "id", "title", "file")}, "label": page.get("label", page["title"])}
         for page in data["pages"]
         if page["kind"] in LIST_KINDS.values()
     ]
