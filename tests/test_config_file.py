@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import soup
+from conftest import ROOT, soup
 
 from generator.build import build
 from generator.errors import CatalogError
@@ -54,3 +54,12 @@ def test_an_inherit_loop_or_a_missing_parent_is_reported(mini):
     with pytest.raises(CatalogError) as error:
         load_project(mini)
     assert "boucle" in error.value.issues[0].message
+
+
+def test_the_default_guide_takes_its_published_address_from_the_environment(monkeypatch):
+    """The shipped guide names no address it does not own: whoever publishes it sets DECLIC_SITE_URL
+    (an organisation writes its own `site_url`); without it, printed pages give the address in text."""
+    monkeypatch.setenv("DECLIC_SITE_URL", "https://ia.example.fr/declic/")
+    assert load_project(ROOT / "mkdocs.yml").site_url == "https://ia.example.fr/declic/"
+    monkeypatch.delenv("DECLIC_SITE_URL")
+    assert load_project(ROOT / "mkdocs.yml").site_url == ""
