@@ -140,7 +140,8 @@ def generate(project: Project, progress: Progress = _no_progress) -> Generated:
 def build(project: Project, strict: bool = True, progress: Progress = _no_progress, offline: bool = False) -> Generated:
     """`offline`: a site that works opened from a folder or a USB key (file://), search included."""
     with one_build_at_a_time(project):
-        generated = _generate(project, progress)
+        # Offline, pages are files (`a/b.html`): the links the generator writes as HTML say so.
+        generated = _generate(replace(project, directory_urls=False) if offline else project, progress)
         started = perf_counter()
         build_site(project, strict=strict, offline=offline)
         generated.timings["mkdocs"] = perf_counter() - started
@@ -239,7 +240,7 @@ def _render_pages(project: Project, catalog: Catalog, pages: tuple[Page, ...], p
     shared_blocks: dict = {}
     for page in progress(pages, len(pages), "Pages"):
         try:
-            text = render(page, extra, project.templates, project.site_url, shared_blocks)
+            text = render(page, extra, project.templates, project.site_url, shared_blocks, project.directory_urls)
             files[page.path] = text.encode()
         except Exception as error:
             issue = template_issue(error, project.templates, project.root) if project.templates else None

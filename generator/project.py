@@ -46,6 +46,7 @@ class Project:
     theme_layers: tuple[Path, ...] = ()  # theme overrides to merge into theme_dir, lowest first
     theme_dir: Path | None = None  # where a guide that inherits Déclic gets its merged overrides
     site_url: str = ""  # the published address, when known: printed pages carry it as a QR code
+    directory_urls: bool = True  # pages served at `a/b/` (mkdocs' use_directory_urls), or `a/b.html`
     config: Mapping[str, Any] = field(default_factory=dict, compare=False)  # mkdocs.yml as mkdocs reads it
     config_lines: Mapping[FieldPath, int] = field(default_factory=dict, compare=False)  # each setting's line
     drafts: bool = False  # publish what waits for approval too, under a « brouillon » band
@@ -112,6 +113,7 @@ def load_project(config_file: Path, drafts: bool = False) -> Project:
         theme_layers=tuple(layer / "overrides" for layer in (*base, *own)) if base else (),
         theme_dir=root / THEME_FOLDER if base else None,
         site_url=str(config.get("site_url") or ""),
+        directory_urls=config.get("use_directory_urls", True) is not False,
         config=config,
         config_lines=lines,
         drafts=drafts,

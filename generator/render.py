@@ -79,8 +79,18 @@ def _not_shareable() -> None:
         sharing.shareable = False
 
 
-# What a shared block may read besides its own objects: the same on every page of a build.
-_BUILD_WIDE = ("sources", "data_rules", "page_up", "page_folder", "page_top_folder")
+# What a shared block may read besides its own objects: the same on every page of a build, and
+# where the page is, for its links (a link that depends on more than the depth is not shared).
+_BUILD_WIDE = (
+    "sources",
+    "data_rules",
+    "directory_urls",
+    "page_up",
+    "page_to_root",
+    "page_path",
+    "page_folder",
+    "page_top_folder",
+)
 
 
 @pass_context
@@ -92,7 +102,7 @@ def _shared(context, name: str, key: str, *objects: Any) -> Markup:
     one that links into the page's own folders, whose links differ from page to page, is rendered
     anew each time."""
     blocks = context.get("shared_blocks")
-    cached = (context["page_up"], name, key)
+    cached = (context["page_up"], context["page_to_root"], name, key)
     if blocks is not None and cached in blocks:
         return blocks[cached]
     macros = context.environment.get_template("_shared.md.j2").make_module(
@@ -125,6 +135,24 @@ def _link(context, target: str, anchor: str = "", query: str = "") -> Markup:
             raise ValueError(f"unexpected link query {query!r}")
         relative += f"?{query}"
     return Markup(relative + f"#{anchor}" if anchor else relative)
+
+
+@pass_context
+def _href(context, target: str, anchor: str = "", query: str = "") -> Markup:
+    """What `link` gives Markdown, for a link written as HTML (lists of links: Markdown parsing them
+    cost an eighth of mkdocs' time, for the same HTML): the address mkdocs would have written."""
+    directory_urls = context["directory_urls"]
+    if context["page_folder"] and target.startswith(context["page_top_folder"]):  # depends on the folder
+        _not_shareable()
+        address = urls.href(target, context["page_path"], directory_urls)
+    else:  # only on the depth, as in `link`
+        served = urls.served(target, directory_urls)
+        address = context["page_to_root"] + served if served != "./" else context["page_to_root"] or "./"
+    if query:
+        if not _QUERY.match(query):
+            raise ValueError(f"unexpected link query {query!r}")
+        address += f"?{query}"
+    return Markup(address + f"#{anchor}" if anchor else address)
 
 
 def _prompt_block(
@@ -274,7 +302,7 @@ def environment(overrides: Path | None = None) -> Environment:
         web_address=_web_address,
     )
     env.globals.update(
-        link=_link, prompt_block=_prompt_block, qr_code=_qr_code, shared=_shared, urls=urls.for_templates()
+        link=_link, href=_href, prompt_block=_prompt_block, qr_code=_qr_code, shared=_shared, urls=urls.for_templates()
     )
     return env
 
@@ -285,9 +313,11 @@ def render(
     overrides: Path | None = None,
     site_url: str = "",
     shared_blocks: dict | None = None,
+    directory_urls: bool = True,
 ) -> str:
     """`site_url`, the published address of the site, adds a QR code to the pages printed in workshops.
-    `shared_blocks`: one dictionary for the pages of one build, where `shared` blocks are kept."""
+    `shared_blocks`: one dictionary for the pages of one build, where `shared` blocks are kept.
+    `directory_urls`: as mkdocs will serve the pages (`a/b/`, or `a/b.html` offline), for `href`."""
     template = environment(overrides).get_template(page.template)
     folder = posixpath.dirname(page.path)
     return template.render(
@@ -297,6 +327,8 @@ def render(
         page_folder=folder,
         page_top_folder=folder.split("/", 1)[0] + "/",
         page_up="../" * (folder.count("/") + 1) if folder else "",
+        page_to_root=urls.to_root(page.path, directory_urls),
+        directory_urls=directory_urls,
         page_kind=page.kind,
         site_url=site_url,
         shared_blocks=shared_blocks,

@@ -109,6 +109,42 @@ def relative(target: str, start: str) -> str:
     return "/".join([".."] * (len(start_parts) - common) + target_parts[common:]) or "."
 
 
+def served(docs_path: str, directory_urls: bool = True) -> str:
+    """A docs page's URL as mkdocs serves it: `a/b.md` → `a/b/`, `a/index.md` → `a/`, the home
+    page → `./`; without directory URLs (offline builds) `a/b.html`, `a/index.html`."""
+    stem = docs_path.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    folder, _, name = stem.rpartition("/")
+    if name == "index":
+        return f"{folder}/" if folder else "./"
+    return f"{stem}/"
+
+
+def href(target: str, start: str, directory_urls: bool = True) -> str:
+    """The link from docs page `start` to docs page `target` that mkdocs itself writes for a Markdown
+    link between them (`get_relative_url` of their served URLs): for links written as HTML, which
+    mkdocs leaves alone, so that the page is the same byte for byte."""
+    url, other = served(target, directory_urls), served(start, directory_urls)
+    folder, _, name = other.rpartition("/")
+    other_parts = [part for part in (folder if "." in name else other).split("/") if part not in ("", ".")]
+    url_parts = [part for part in url.split("/") if part not in ("", ".")]
+    common = 0
+    for other_part, url_part in zip(other_parts, url_parts, strict=False):
+        if other_part != url_part:
+            break
+        common += 1
+    relative = "/".join([".."] * (len(other_parts) - common) + url_parts[common:]) or "."
+    return relative + "/" if url.endswith("/") else relative
+
+
+def to_root(docs_path: str, directory_urls: bool = True) -> str:
+    """From a docs page's served URL up to the site's root: `../../`, or "" from the home page."""
+    url = served(docs_path, directory_urls)
+    folder, _, name = url.rpartition("/")
+    return "../" * len([part for part in (folder if "." in name else url).split("/") if part not in ("", ".")])
+
+
 def relative_address(target_address: str, from_address: str) -> str:
     """From one served address (`a/b/`) to another, as a link a redirect page can hold."""
     return posixpath.relpath(target_address or ".", from_address or ".") + "/"

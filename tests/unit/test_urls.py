@@ -7,6 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from mkdocs.utils import get_relative_url
 
 from generator import urls
 
@@ -72,3 +75,22 @@ def test_templates_get_the_addresses_and_no_module():
 
 def test_detail_pages_stay_out_of_the_navigation():
     assert "/cas-usage/*/" in urls.NOT_IN_NAV and "/fiches/*.md" in urls.NOT_IN_NAV
+
+
+DOCS_PAGE = st.builds(
+    lambda folders, name: "/".join([*folders, name]),
+    st.lists(st.sampled_from(["cas-usage", "plombier", "fiches", "sources"]), max_size=3),
+    st.sampled_from(["index.md", "relance.md", "charte.md"]),
+)
+
+
+@given(target=DOCS_PAGE, start=DOCS_PAGE, directory_urls=st.booleans())
+def test_a_link_written_as_html_is_the_one_mkdocs_writes_for_markdown(target, start, directory_urls):
+    """Lists of links are written as HTML, which mkdocs leaves alone: their addresses must be those it
+    gives a Markdown link between the same two pages, with directory URLs and offline. Between pages
+    of different top folders, the page's way up to the root then the target's address is the same."""
+    expected = get_relative_url(urls.served(target, directory_urls), urls.served(start, directory_urls))
+    assert urls.href(target, start, directory_urls) == expected
+    served = urls.served(target, directory_urls)
+    if "/" in start and target.split("/")[0] != start.split("/")[0] and served != "./":
+        assert urls.to_root(start, directory_urls) + served == expected
