@@ -138,3 +138,26 @@ def test_the_cards_spreadsheet_has_one_row_per_card(default_site, default_catalo
     assert len(rows) == len(cards)
     assert {row["adresse"] for row in rows} == {page["url"] for page in cards}
     assert all(row["métier"] and row["irritant"] and int(row["durée (min)"]) <= 20 for row in rows)
+
+
+def test_pagefind_given_only_the_indexed_part_of_each_page_makes_the_same_index(default_site, tmp_path):
+    """The search index is built from each page's head and `data-pagefind-body` (site.py), which is
+    cheaper to parse: it must be the index Pagefind makes from the whole pages, file for file (its
+    files are named after their content)."""
+    from generator.site import INDEX_PARTS, _run_pagefind
+
+    whole = tmp_path / "pages"
+    for page in default_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if "data-pagefind-body" in text and "pagefind" not in page.relative_to(default_site).parts:
+            copy = whole / page.relative_to(default_site)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(text.replace("\u2019", "'"), encoding="utf-8")
+    _run_pagefind(whole, tmp_path / "index")
+
+    def files(folder: Path) -> set[str]:
+        return {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
+
+    built = files(default_site / "pagefind") - {INDEX_PARTS}
+    assert len(built) > 100
+    assert files(tmp_path / "index") == built
