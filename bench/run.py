@@ -29,6 +29,7 @@ sys.path.insert(0, str(HERE))
 from measure import EDITED_IRRITANT
 from page_weight import explorer_answers, first_views, largest_pages
 from preview_latency import preview_latency
+from reference import REFERENCE, compare
 from search_cost import folder_bytes, search_cost
 from synth import write_guide, write_plain_config
 
@@ -46,7 +47,12 @@ TARGETS = {
     "first_view_gzip_kb": 150,  # HTML, scripts and data of a page's first view, gzipped
     "declic_cards_per_second": 1000,  # Déclic's own stages: they must not regress
     "explorer_seconds": 2.0,  # a filter answered in the explorer, Chromium's CPU throttled 4×
+    "plain_cpu_ratio": 1.0,  # whole build's CPU ÷ plain mkdocs-material's, from 1,000 cards on (issue 18)
+    "reference_cpu_ratio": 0.85,  # whole build's CPU ÷ that of commit REFERENCE, from 1,000 cards on
 }
+# Builds of each version per size for the reference comparison, turn about: the machine's load
+# moves CPU times by a tenth from one run to the next.
+REFERENCE_RUNS = {1000: 5, 10000: 1}
 
 
 def main() -> None:
@@ -102,7 +108,9 @@ def measure_size(size: int, out: Path) -> dict:
     site_bytes = folder_bytes(site)
     written, expected = set(declic["regenerate_written"]), set(declic["regenerate_expected"])
     preview = preview_latency(config, EDITED_IRRITANT)
+    runs = max((count for cards, count in REFERENCE_RUNS.items() if size >= cards), default=0)
     return {
+        "reference": compare(size, out, runs) if runs else None,
         "preview": preview,
         "largest_pages": largest_pages(site),
         "first_views": first_views(site),
@@ -201,6 +209,7 @@ COLUMNS = (
     ("total", lambda row: f"{row['total_seconds']:.1f}"),
     ("plain mkdocs", lambda row: f"{row['plain_seconds']:.1f}"),
     ("ratio (CPU)", lambda row: f"{row['ratio']:.2f}× ({row['cpu_ratio']:.2f}×)"),
+    (f"CPU vs {REFERENCE}", lambda row: _reference(row["reference"])),
     ("ms/card", lambda row: f"{row['ms_per_card']:.1f}"),
     ("peak MB (search)", lambda row: f"{row['peak_mb']:,.0f} ({row['search_peak_mb']:,.0f})"),
     ("site MB", lambda row: f"{row['site_bytes'] / 2**20:,.1f}"),
@@ -218,6 +227,12 @@ COLUMNS = (
     ("first view KB gz, max", lambda row: _first_view(row["first_views"])),
     ("explorer 4× slower CPU: shown, trade, across s", lambda row: _explorer(row["explorer_answers"])),
 )
+
+
+def _reference(reference: dict | None) -> str:
+    if not reference:
+        return "n/a"
+    return f"{reference['ratio']:.2f}× ({reference['today']:.1f} / {reference['reference']:.1f} s)"
 
 
 def _explorer(answers: dict | None) -> str:
@@ -287,6 +302,20 @@ def _verdicts(results: dict) -> list[str]:
         + ok(all(row["ratio"] <= targets["ratio"] for row in rows))
         + "; in CPU time: "
         + ok(all(row["cpu_ratio"] <= targets["ratio"] for row in rows))
+    )
+    compared = [row for row in rows if row["reference"]]
+    lines.append(
+        f"- whole build CPU ≤ {targets['plain_cpu_ratio']}× plain mkdocs-material's from 1,000 cards on: "
+        + ok(all(row["cpu_ratio"] <= targets["plain_cpu_ratio"] for row in rows if row["cards"] >= 1000))
+    )
+    lines.append(
+        f"- whole build CPU ≤ {targets['reference_cpu_ratio']}× commit {REFERENCE}'s from 1,000 cards on (median of "
+        "the runs in the table): "
+        + (
+            ok(all(row["reference"]["ratio"] <= targets["reference_cpu_ratio"] for row in compared))
+            if compared
+            else "n/a"
+        )
     )
     lines.append(
         f"- peak memory < {targets['peak_mb']:,} MB, the build's and the search indexer's: "
@@ -379,7 +408,11 @@ def _legend() -> list[str]:
             "results.json); *first view* = in Chromium at 390 px, the gzipped HTML, scripts and data the explorer, "
             "the cards index and the home page load before they are idle: the heaviest of the three; *explorer 4× "
             "slower CPU* = Chromium with its CPU throttled 4× (DevTools), seconds to the explorer's first results, "
-            "then to the answer of a trade filter and of a filter across trades (bench/page_weight.py)."
+            "then to the answer of a trade filter and of a filter across trades (bench/page_weight.py); *CPU vs "
+            f"{REFERENCE}* = CPU seconds of the whole build (Déclic, mkdocs, Pagefind) of today's code ÷ those of "
+            f"commit {REFERENCE}, each on a guide of this size from its own bench/synth.py, built turn about "
+            f"(bench/reference.py; {', '.join(f'{n} runs each from {c:,} cards' for c, n in REFERENCE_RUNS.items())}): "
+            "median ratio (today's / the reference's median seconds)."
         )
     ]
 

@@ -8,6 +8,7 @@ the two are then exchanged in one atomic step. A killed or failed build leaves t
 
 from __future__ import annotations
 
+import copy
 import ctypes
 import ctypes.util
 import json
@@ -109,10 +110,12 @@ def _options(project: Project, offline: bool, preview: bool) -> dict[str, Any]:
     left out of the navigation, and
     `extra.declic` replaced by the settings Déclic checked (the theme prints its colours raw).
     Offline and in the preview, search is Material's own: Pagefind indexes a finished site."""
-    extra = dict(project.config.get("extra") or {})
+    # Copies: mkdocs takes the plugins' settings apart as it reads them, and a project is built
+    # more than once (`declic serve`'s quick build, then its full one).
+    extra = copy.deepcopy(dict(project.config.get("extra") or {}))
     declic = {**project.settings.model_dump(mode="json"), "preview": preview, "version": __version__}
     engine = "mkdocs" if preview else project.settings.search
-    plugins = _plugin_list(project.config.get("plugins", ["search"]))
+    plugins = _plugin_list(copy.deepcopy(project.config.get("plugins", ["search"])))
     options: dict[str, Any] = {}
     if offline:
         # Pagefind fetches its index, which browsers refuse from file://; Material's offline

@@ -63,3 +63,18 @@ def test_the_default_guide_takes_its_published_address_from_the_environment(monk
     assert load_project(ROOT / "mkdocs.yml").site_url == "https://ia.example.fr/declic/"
     monkeypatch.delenv("DECLIC_SITE_URL")
     assert load_project(ROOT / "mkdocs.yml").site_url == ""
+
+
+def test_a_project_gives_mkdocs_its_settings_more_than_once(mini, tmp_path):
+    """`declic serve` builds one project twice (a quick build, then a full one): mkdocs takes the
+    plugins' settings apart as it reads them, which must not leave the project's own emptied."""
+    from generator.site import site_config
+
+    project = load_project(mini)
+    project.docs_dir.mkdir(parents=True)
+    plugins = []
+    for attempt in range(2):
+        config = site_config(project, tmp_path / f"site-{attempt}")
+        plugins.append(list(config.plugins))
+    assert plugins[0] == plugins[1]
+    assert "macros" in plugins[1]

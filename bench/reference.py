@@ -1,0 +1,96 @@
+"""Whole-build CPU of today's Déclic against a reference commit (issue 18: at most 0.85× of e9bb374),
+each on a synthetic guide of the same size written by its own bench/synth.py, and built by its own
+bench/measure.py, turn about so that the machine's load falls on both alike.
+
+    python bench/reference.py 1000 --runs 3          # against REFERENCE
+    python bench/reference.py 1000 --commit abc1234
+
+The reference is checked out once in bench/out/ (a git worktree) and runs with this environment's
+packages: its dependencies are a subset of today's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REFERENCE = "e9bb374"  # the commit issue 18 measures against
+
+
+def compare(size: int, out: Path, runs: int, commit: str = REFERENCE) -> dict:
+    """CPU seconds of `runs` whole builds each (Déclic, mkdocs, Pagefind), turn about; medians and ratio."""
+    reference = _checkout(commit, out)
+    reference_guide = _write_guide(reference, out / f"reference-{size}", size)
+    today_guide = _write_guide(HERE.parent, out / f"today-{size}", size)
+    cpu: dict[str, list[float]] = {"reference": [], "today": []}
+    for _ in range(runs):
+        for name, root, guide in (("reference", reference, reference_guide), ("today", HERE.parent, today_guide)):
+            for generated in ("build", "site"):  # each run builds from nothing, as the first did
+                shutil.rmtree(guide.parent / generated, ignore_errors=True)
+            cpu[name].append(_build_cpu(root, guide))
+    medians = {name: statistics.median(values) for name, values in cpu.items()}
+    return {"commit": commit, "runs": cpu, **medians, "ratio": medians["today"] / medians["reference"]}
+
+
+def _checkout(commit: str, out: Path) -> Path:
+    folder = out / f"commit-{commit}"
+    if not (folder / "generator").is_dir():
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run(["git", "-C", str(HERE.parent), "worktree", "prune"], check=True)
+        subprocess.run(
+            ["git", "-C", str(HERE.parent), "worktree", "add", "--detach", str(folder), commit],
+            check=True,
+            capture_output=True,
+        )
+    return folder
+
+
+def _write_guide(root: Path, folder: Path, size: int) -> Path:
+    code = "import sys, pathlib, synth; print(synth.write_guide(pathlib.Path(sys.argv[1]), int(sys.argv[2])))"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(folder), str(size)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=_env(root),
+        cwd=root / "bench",
+    )
+    return Path(done.stdout.strip().splitlines()[-1])
+
+
+def _build_cpu(root: Path, guide: Path) -> float:
+    done = subprocess.run(
+        [sys.executable, str(root / "bench" / "measure.py"), "declic", str(guide)],
+        capture_output=True,
+        text=True,
+        env=_env(root),
+        cwd=guide.parent,
+        check=False,
+    )
+    if done.returncode:
+        sys.exit(f"the build of {guide} ({root.name}) failed:\n{done.stderr[-4000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])["build_cpu"]
+
+
+def _env(root: Path) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": f"{root}{os.pathsep}{root / 'bench'}"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("size", type=int)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--commit", default=REFERENCE)
+    args = parser.parse_args()
+    print(json.dumps(compare(args.size, HERE / "out", args.runs, args.commit), indent=1))
+
+
+if __name__ == "__main__":
+    main()
