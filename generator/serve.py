@@ -4,7 +4,8 @@ written), and mkdocs rebuilds just the pages whose Markdown changed, then reload
 
 Such a quick build leaves what spans the whole site (navigation, tags, the search index) as it
 was; a full build follows in the background, into a folder of its own that replaces the served
-one when no edit came in meanwhile. While the guide has a problem (a YAML error, a broken
+one when no edit came in meanwhile; an edit stops it between two pages, so that it does not hold
+the interpreter while the editor waits for the next quick build. While the guide has a problem (a YAML error, a broken
 mkdocs.yml), the last good site stays served and the problems show in the terminal, once, and
 on the page (`preview.js` reads PROBLEMS_FILE).
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+import signal
 import tempfile
 import threading
 from collections.abc import Callable
@@ -25,6 +27,7 @@ from jinja2 import BytecodeCache
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
@@ -53,6 +56,28 @@ class _Server(LiveReloadServer):
 def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
     """mkdocs warns of every quick build's stale navigation; the full build that follows fixes it."""
     return "'dirty' build" not in record.getMessage()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    signal.signal(signum, signal.SIG_IGN)  # a second one would cut the cleaning short
+    raise KeyboardInterrupt
+
+
+class _Outdated(BaseException):
+    """An edit came in during a background build: it would show an older guide, so it stops. Not an
+    Exception: mkdocs reports those as the page's errors."""
+
+
+class _StopWhen(BasePlugin):
+    """Ends a build between two pages once `outdated()` says so."""
+
+    def __init__(self, outdated: Callable[[], bool]):
+        self.outdated = outdated
+
+    def on_page_markdown(self, markdown: str, **_: object) -> str:
+        if self.outdated():
+            raise _Outdated
+        return markdown
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -147,6 +172,9 @@ class Preview:
         self._stopped = threading.Event()
 
     def run(self) -> None:
+        # Stopped by a signal (a process manager, an editor's task runner) as by Ctrl+C: the
+        # served folders are removed on the way out rather than left in the temporary folder.
+        signal.signal(signal.SIGTERM, _interrupt)
         logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
         self._build(Path(self.server.root), dirty=False)
         observer = Observer()
@@ -190,14 +218,18 @@ class Preview:
             with self._lock:
                 started_after = self._quick_builds
             folder = Path(tempfile.mkdtemp(prefix="declic-apercu-"))
-            built = self._build(folder, dirty=False, regenerate=False)
+            outdated = lambda started=started_after: self._quick_builds != started
+            built = self._build(folder, dirty=False, regenerate=False, outdated=outdated)
             with self._lock:  # no edit came in since it started: it shows what the quick builds show
                 if built and self._quick_builds == started_after:
                     folder, self.server.root = Path(self.server.root), str(folder)
             shutil.rmtree(folder, ignore_errors=True)
 
-    def _build(self, site: Path, dirty: bool, regenerate: bool = True) -> bool:
-        """Build into `site`; on a problem, keep what `site` holds and list the problems in it."""
+    def _build(
+        self, site: Path, dirty: bool, regenerate: bool = True, outdated: Callable[[], bool] | None = None
+    ) -> bool:
+        """Build into `site`; on a problem, keep what `site` holds and list the problems in it.
+        `outdated`: for a background build, whether an edit came in since it started (it then stops)."""
         try:
             if regenerate:
                 self.project = load_project(self.config_file, drafts=True)
@@ -208,6 +240,8 @@ class Preview:
             self._templates.attach(config.theme)
             if dirty:
                 _keep_the_search_index(config)
+            if outdated is not None:
+                config.plugins["declic-stop-when-outdated"] = _StopWhen(outdated)
             config.plugins.on_startup(command="serve", dirty=dirty)
             try:
                 mkdocs_build(config, serve_url=self.server.url, dirty=dirty)
@@ -219,6 +253,8 @@ class Preview:
             return self._show(site, [f"{project.config_file.name}: mkdocs : {error}"])
         except SystemExit:  # mkdocs-macros ends the process when a macro fails
             return self._show(site, ["une macro d'une page a échoué : le message « [macros] » ci-dessus en dit plus"])
+        except _Outdated:
+            return False
         return self._show(site, [], report=regenerate)
 
     def _show(self, site: Path, lines: list[str], report: bool = True) -> bool:

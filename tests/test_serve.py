@@ -5,6 +5,7 @@ which the page shows)."""
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -47,7 +48,7 @@ def wait_for(condition, seconds: float = 60.0):
 class Served:
     """A running `declic serve`, with what it printed so far."""
 
-    def __init__(self, config: Path):
+    def __init__(self, config: Path, env: dict[str, str] | None = None):
         self.port = free_port()
         site_url = yaml.safe_load(config.read_text(encoding="utf-8")).get("site_url") or "/"
         self.base = f"http://127.0.0.1:{self.port}{urlparse(site_url).path}"
@@ -56,6 +57,7 @@ class Served:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            env=env,
         )
         self.lines: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -69,8 +71,8 @@ class Served:
 
 
 @contextmanager
-def serving(config: Path) -> Iterator[Served]:
-    served = Served(config)
+def serving(config: Path, env: dict[str, str] | None = None) -> Iterator[Served]:
+    served = Served(config, env)
     try:
         yield served
     finally:
@@ -142,3 +144,15 @@ def test_serve_shows_the_drafts_of_a_guide_that_publishes_only_validated_entitie
         page = wait_for(lambda: fetch(served.base + "fiches/descriptif-devis/"))
         assert 'class="declic-draft"' in page
         assert "Brouillon" in page
+
+
+def test_serve_stopped_by_a_signal_leaves_no_site_behind(mini, tmp_path):
+    """A process manager stops the preview with SIGTERM: its served folders go as with Ctrl+C
+    (each killed preview once left a whole site in the temporary folder)."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    with serving(mini, {**os.environ, "TMPDIR": str(temporary)}) as served:
+        wait_for(lambda: fetch(served.base))
+        assert list(temporary.glob("declic-apercu-*"))
+    assert served.process.returncode is not None
+    assert list(temporary.glob("declic-apercu-*")) == []
