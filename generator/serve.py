@@ -194,6 +194,7 @@ class Preview:
         finally:
             self._stopped.set()
             self._full_wanted.set()
+            full_builds.join(timeout=60)  # it stops at its next page, then removes its folder
             observer.stop()
             self.server.shutdown()
             observer.join()
@@ -218,7 +219,7 @@ class Preview:
             with self._lock:
                 started_after = self._quick_builds
             folder = Path(tempfile.mkdtemp(prefix="declic-apercu-"))
-            outdated = lambda started=started_after: self._quick_builds != started
+            outdated = lambda started=started_after: self._stopped.is_set() or self._quick_builds != started
             built = self._build(folder, dirty=False, regenerate=False, outdated=outdated)
             with self._lock:  # no edit came in since it started: it shows what the quick builds show
                 if built and self._quick_builds == started_after:
