@@ -89,17 +89,21 @@ def a4_sides(page) -> int:
     return len(re.findall(rb"/Type\s*/Page(?!s)", page.pdf(format="A4")))
 
 
+def pages_over_one_sheet(page, default_url, default_catalog, kind: str) -> dict[str, int]:
+    """Every page of `kind` that prints on more than both sides of one A4 sheet, with its sides."""
+    over = {}
+    for entry in default_catalog["pages"]:
+        if entry["kind"] == kind:
+            page.goto(default_url + entry["url"])
+            if (sides := a4_sides(page)) > 2:
+                over[entry["url"]] = sides
+    return over
+
+
 def test_every_card_prints_on_one_sheet_and_a_two_card_kit_on_two(page, default_url, default_catalog):
     """Both sides of one A4 sheet at most for every card of the default guide (a card's solutions
     after the first are summed up on paper), and each card of a kit on a sheet of its own."""
-    cards = [entry["url"] for entry in default_catalog["pages"] if entry["kind"] == "card"]
-    over = {}
-    for url in cards:
-        page.goto(default_url + url)
-        sides = a4_sides(page)
-        if sides > 2:
-            over[url] = sides
-    assert over == {}
+    assert pages_over_one_sheet(page, default_url, default_catalog, "card") == {}
     two = ",".join([entry["id"] for entry in default_catalog["pages"] if entry["kind"] == "card"][:2])
     page.goto(default_url + "atelier/?cartes=" + two)
     expect(page.locator(".declic-workshop__card")).to_have_count(2)
@@ -108,11 +112,4 @@ def test_every_card_prints_on_one_sheet_and_a_two_card_kit_on_two(page, default_
 
 def test_every_sheet_prints_on_one_sheet(page, default_url, default_catalog):
     """A sheet is the whole Kolb cycle, quiz answers open, on both sides of one A4 sheet at most."""
-    sheets = [entry["url"] for entry in default_catalog["pages"] if entry["kind"] == "sheet"]
-    over = {}
-    for url in sheets:
-        page.goto(default_url + url)
-        sides = a4_sides(page)
-        if sides > 2:
-            over[url] = sides
-    assert over == {}
+    assert pages_over_one_sheet(page, default_url, default_catalog, "sheet") == {}
