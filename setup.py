@@ -1,6 +1,6 @@
 """The one packaging step pyproject.toml cannot say: the default guide (the catalog, pages and theme
 at the top of this repository, where editors of Déclic keep them) goes into the wheel as
-`generator/default_guide/`, which `project.DEFAULT_GUIDE` finds with importlib.resources."""
+`declic/default_guide/`, which `project.DEFAULT_GUIDE` finds with importlib.resources."""
 
 import shutil
 from pathlib import Path
@@ -16,7 +16,7 @@ class BuildWithDefaultGuide(build_py):
         super().run()
         if self.editable_mode:  # an editable install reads the repository itself
             return
-        target = Path(self.build_lib) / "generator" / "default_guide"
+        target = Path(self.build_lib) / "declic" / "default_guide"
         for name in DEFAULT_GUIDE:
             source = Path(name)
             if source.is_dir():

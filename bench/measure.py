@@ -19,9 +19,9 @@ EDITED_IRRITANT = "irritant-00000"
 
 
 def measure_declic(config_file: Path) -> dict:
-    from generator import urls
-    from generator.build import build, generate
-    from generator.project import load_project
+    from declic import urls
+    from declic.build import build, generate
+    from declic.site.project import load_project
 
     project = load_project(config_file)
     search_index = _time_search_index()
@@ -68,7 +68,7 @@ def measure_declic(config_file: Path) -> dict:
 
 def _time_site_cpu() -> list[float]:
     """CPU seconds of this process spent in `build_site` (mkdocs, and waiting for Pagefind)."""
-    from generator import build
+    from declic import build
 
     seconds: list[float] = []
     build_site = build.build_site
@@ -86,10 +86,10 @@ def _time_site_cpu() -> list[float]:
 
 def _time_search_index() -> list[float]:
     """Times of the Pagefind indexing that `build_site` runs after mkdocs (inside its timing)."""
-    from generator import site
+    from declic.site import mkdocs_build as site
 
     seconds: list[float] = []
-    index = getattr(site, "_index_for_search", None)
+    index = getattr(site, "index_for_search", None)
     if index is None:
         return seconds
 
@@ -100,7 +100,7 @@ def _time_search_index() -> list[float]:
         finally:
             seconds.append(perf_counter() - started)
 
-    site._index_for_search = timed
+    site.index_for_search = timed
     return seconds
 
 
@@ -110,7 +110,7 @@ def _watch_search_memory() -> list[float]:
     goes through a small launcher, this file's `peak` mode, which reads its child's with wait4."""
     import subprocess
 
-    from generator import site
+    from declic.site import mkdocs_build as site
 
     peaks: list[float] = []
     run = subprocess.run

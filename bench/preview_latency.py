@@ -43,7 +43,7 @@ def _fetch(url: str) -> tuple[str, str]:
 def preview_latency(config: Path, irritant: str, repo: Path = HERE.parent, timeout: float = 300.0) -> dict:
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "declic.cli", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
         cwd=repo,
         env={"PYTHONPATH": str(repo), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.PIPE,

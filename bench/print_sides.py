@@ -12,8 +12,9 @@ import statistics
 import sys
 from pathlib import Path
 
-from local_site import served
 from playwright.sync_api import sync_playwright
+
+from local_site import served
 
 
 def sides(page, url: str, ready: str = ".md-content") -> int:

@@ -17,10 +17,10 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from pyinstrument import Profiler
-from synth import write_guide
 
-from generator.build import generate
-from generator.project import load_project
+from declic.build import generate
+from declic.site.project import load_project
+from synth import write_guide
 
 
 def main() -> None:

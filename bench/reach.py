@@ -12,8 +12,9 @@ import statistics
 import sys
 from pathlib import Path
 
-from local_site import served
 from playwright.sync_api import sync_playwright
+
+from local_site import served
 
 SIZES = {"phone": ({"width": 390, "height": 844}, 1.5), "desktop": ({"width": 1280, "height": 800}, 1.0)}
 

@@ -80,7 +80,10 @@ def _build_cpu(root: Path, guide: Path) -> float:
 
 
 def _env(root: Path) -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": f"{root}{os.pathsep}{root / 'bench'}"}
+    # `generator/` holds the package `declic` since the layout by stage; the reference commit's package
+    # `generator` is found at the root.
+    paths = (root, root / "generator", root / "bench")
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": os.pathsep.join(map(str, paths))}
 
 
 def main() -> None:

@@ -17,11 +17,11 @@ sys.path.insert(0, str(HERE))
 
 from jinja2 import Environment
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from synth import write_guide
 
-from generator import render
-from generator.build import prepare
-from generator.project import load_project
+from declic import render
+from declic.build import prepare
+from declic.site.project import load_project
+from synth import write_guide
 
 
 def main() -> None:

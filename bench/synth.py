@@ -411,7 +411,7 @@ def nav() -> list:
 
 def _shipped_config() -> dict:
     """The shipped mkdocs.yml, as Déclic reads it."""
-    from generator.config_file import read_config
+    from declic.site.config_file import read_config
 
     return read_config(ROOT / "mkdocs.yml")[0]
 

@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import settings
 
-from generator.build import build
-from generator.project import load_project
+from declic.build import build
+from declic.site.project import load_project
 
 # In CI, the same examples every run (a failure comes back on the next run), each failure printed
 # with the blob that replays it (`@reproduce_failure`). On a developer's machine, new examples each

@@ -7,7 +7,7 @@ from datetime import datetime
 from click.testing import CliRunner
 from icalendar import Calendar
 
-from generator.cli import main
+from declic.cli import main
 
 
 def test_calendar_of_a_path_has_its_follow_ups(mini, tmp_path):

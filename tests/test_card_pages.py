@@ -8,8 +8,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.build import load_and_link
-from generator.project import load_project
+from declic.build import load_and_link
+from declic.site.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,12 +9,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, soup
 
-from generator.build import load_and_link
-from generator.link import card_example, excluded_pairs
-from generator.pathing import learners, learning_path, step_limit
-from generator.project import load_project
+from conftest import ROOT, soup
+from declic.build import load_and_link
+from declic.catalog.link import card_example, excluded_pairs
+from declic.catalog.paths import learners, learning_path, step_limit
+from declic.site.project import load_project
 
 # Trades whose work touches special-category data (health, minors, social situation, disability).
 # Trades whose work meets health, minors, social situations or disability (GDPR art. 9).

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, soup
 
-from generator.build import build
-from generator.errors import CatalogError
-from generator.project import load_project
+from conftest import ROOT, soup
+from declic.build import build
+from declic.errors import CatalogError
+from declic.site.project import load_project
 
 
 def test_a_site_address_from_the_environment_reaches_the_qr_codes_and_the_site(mini, monkeypatch):
@@ -68,7 +68,7 @@ def test_the_default_guide_takes_its_published_address_from_the_environment(monk
 def test_a_project_gives_mkdocs_its_settings_more_than_once(mini, tmp_path):
     """`declic serve` builds one project twice (a quick build, then a full one): mkdocs takes the
     plugins' settings apart as it reads them, which must not leave the project's own emptied."""
-    from generator.site import site_config
+    from declic.site.mkdocs_build import site_config
 
     project = load_project(mini)
     project.docs_dir.mkdir(parents=True)

@@ -9,6 +9,7 @@ import unicodedata
 
 import pytest
 import yaml
+
 from conftest import ROOT, soup
 
 SEEDS = ROOT.parent / "shared" / "seeds"

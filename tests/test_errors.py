@@ -14,7 +14,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.cli import main
+from declic.cli import main
 
 CASES = Path(__file__).parent / "errors" / "cases"
 NAMES = sorted(case.name for case in CASES.iterdir() if case.is_dir())

@@ -6,9 +6,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.build import generate
-from generator.folders import MARKER
-from generator.project import load_project
+from declic.build import generate
+from declic.site.folders import MARKER
+from declic.site.project import load_project
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
 

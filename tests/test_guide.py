@@ -8,9 +8,9 @@ import re
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import ROOT, soup
 
-from generator.cli import main
+from conftest import ROOT, soup
+from declic.cli import main
 
 TRADE = """\
 name: Agent d'accueil
@@ -138,7 +138,7 @@ def test_new_writes_a_valid_skeleton_with_every_field_commented(guide, kind):
     text = written.read_text(encoding="utf-8")
     try:
         assert "Catalogue valide" in run("check", "-f", config).output
-        from generator.schema import KINDS_BY_COMMAND
+        from declic.catalog.schema import KINDS_BY_COMMAND
 
         for field in KINDS_BY_COMMAND[kind].model.model_fields:
             assert re.search(rf"^#? ?{field}:", text, re.MULTILINE), field

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import ROOT
 
-from generator.cli import main
-from generator.importer import blanks
+from conftest import ROOT
+from declic.cli import main
+from declic.commands.import_csv import blanks
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 

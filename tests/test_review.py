@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import MINI, copy_guide, soup
 
-from generator.cli import main
+from conftest import MINI, copy_guide, soup
+from declic.cli import main
 
 RECENT = (date.today() - timedelta(days=10)).isoformat()
 LONG_AGO = (date.today() - timedelta(days=800)).isoformat()

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MINI, copy_guide
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.build import prepare
-from generator.errors import CatalogError, Issue
-from generator.load import load_file
-from generator.project import load_project
-from generator.schema import KINDS, KINDS_BY_NAME
-from generator.validate import validate
+from conftest import MINI, copy_guide
+from declic.build import prepare
+from declic.catalog.load import load_file
+from declic.catalog.schema import KINDS, KINDS_BY_NAME
+from declic.catalog.validate import validate
+from declic.errors import CatalogError, Issue
+from declic.site.project import load_project
 
 FUZZ = settings(
     max_examples=100,

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import MINI, copy_guide
 
-from generator.lock import LOCK_FILE
+from conftest import MINI, copy_guide
+from declic.site.lock import LOCK_FILE
 
 DECLIC = Path(sys.executable).with_name("declic")
 TITLE = "title: Relancer les factures impayées"

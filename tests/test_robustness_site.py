@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import MINI, ROOT, copy_guide, soup
 
-from generator.build import build
-from generator.project import load_project
+from conftest import MINI, ROOT, copy_guide, soup
+from declic.build import build
+from declic.site.project import load_project
 
 MARK = "XSS"  # in every attack: whatever runs or leaks can be traced to the catalog
 ATTACKS = (

@@ -14,19 +14,19 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import MINI, ROOT, copy_guide
 from filelock import FileLock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from watchdog.events import FileClosedNoWriteEvent, FileModifiedEvent, FileOpenedEvent
 
-from generator.build import build, prepare
-from generator.cli import main
-from generator.errors import CatalogError
-from generator.folders import MARKER
-from generator.lock import LOCK_FILE
-from generator.project import load_project
-from generator.serve import _OnChange
+from conftest import MINI, ROOT, copy_guide
+from declic.build import build, prepare
+from declic.cli import main
+from declic.commands.serve import _OnChange
+from declic.errors import CatalogError
+from declic.site.folders import MARKER
+from declic.site.lock import LOCK_FILE
+from declic.site.project import load_project
 
 SETTING_LINES = {"docs_dir": 5, "site_dir": 6}  # in tests/fixtures/mini/mkdocs.yml
 
@@ -179,7 +179,7 @@ def test_a_second_build_is_refused_while_one_runs_and_the_site_stays_whole(guide
 
 def test_two_builds_started_together_leave_a_whole_site(guide):
     """Two real processes: the second is refused if they overlap; either way the site is whole."""
-    command = [sys.executable, "-m", "generator.cli", "build", "-f", str(guide / "mkdocs.yml")]
+    command = [sys.executable, "-m", "declic.cli", "build", "-f", str(guide / "mkdocs.yml")]
     builds = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     results = [(process.wait(timeout=300), process.stderr.read()) for process in builds]
     assert any(code == 0 for code, _ in results), results

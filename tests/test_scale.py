@@ -13,18 +13,18 @@ from itertools import pairwise
 
 import pytest
 import yaml
-from conftest import ROOT, soup
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.build import build, generate, load_and_link
-from generator.pages import Context, Page
-from generator.pages.page import RELATED_LIMIT
-from generator.plan import plan
-from generator.project import load_project
-from generator.prompt_text import VARIABLE, fill
-from generator.render import render
-from generator.urls import relative as relative_path
+from conftest import ROOT, soup
+from declic.build import build, generate, load_and_link
+from declic.catalog.prompt_text import VARIABLE, fill
+from declic.pages import Context, Page
+from declic.pages.page import RELATED_LIMIT
+from declic.pages.plan import plan
+from declic.pages.render import render
+from declic.site.project import load_project
+from declic.urls import relative as relative_path
 
 
 def _bench_module(name: str):

@@ -7,11 +7,11 @@ import json
 
 import pytest
 import yaml
-from conftest import ROOT
 from jsonschema import Draft202012Validator
 
-from generator.schema import KINDS
-from generator.schemas import SCHEMAS_DIR, json_schemas, schema_file_name
+from conftest import ROOT
+from declic.catalog.schema import KINDS
+from declic.commands.schemas import SCHEMAS_DIR, json_schemas, schema_file_name
 
 
 def test_committed_schemas_are_up_to_date():

@@ -53,7 +53,7 @@ class Served:
         site_url = yaml.safe_load(config.read_text(encoding="utf-8")).get("site_url") or "/"
         self.base = f"http://127.0.0.1:{self.port}{urlparse(site_url).path}"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "generator.cli", "serve", "-f", str(config), "-a", f"127.0.0.1:{self.port}"],
+            [sys.executable, "-m", "declic.cli", "serve", "-f", str(config), "-a", f"127.0.0.1:{self.port}"],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

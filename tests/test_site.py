@@ -8,10 +8,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
-from conftest import ROOT, soup
 
-from generator.build import build
-from generator.project import load_project
+from conftest import ROOT, soup
+from declic.build import build
+from declic.site.project import load_project
 
 
 def yaml_files(folder: str) -> dict[str, dict]:
@@ -144,7 +144,7 @@ def test_pagefind_given_only_the_indexed_part_of_each_page_makes_the_same_index(
     """The search index is built from each page's head and `data-pagefind-body` (site.py), which is
     cheaper to parse: it must be the index Pagefind makes from the whole pages, file for file (its
     files are named after their content)."""
-    from generator.site import INDEX_PARTS, _run_pagefind
+    from declic.site.search_index import INDEX_PARTS, _run_pagefind
 
     whole = tmp_path / "pages"
     for page in default_site.rglob("*.html"):

@@ -10,8 +10,7 @@ import venv
 from pathlib import Path
 
 from conftest import ROOT
-
-from generator import __version__
+from declic import __version__
 
 
 def run(*command: str | Path, cwd: Path) -> str:
@@ -22,7 +21,7 @@ def run(*command: str | Path, cwd: Path) -> str:
 
 def test_a_wheel_installed_alone_creates_and_builds_a_guide(tmp_path):
     run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", tmp_path / "dist", ROOT, cwd=tmp_path)
-    wheel = next((tmp_path / "dist").glob("declic-*.whl"))
+    wheel = next((tmp_path / "dist").glob("declic_guide-*.whl"))
     venv.create(tmp_path / "venv", with_pip=True)
     bin_dir = tmp_path / "venv" / "bin"
     run(bin_dir / "python", "-m", "pip", "install", "--quiet", wheel, cwd=tmp_path)
@@ -39,5 +38,5 @@ def test_a_wheel_installed_alone_creates_and_builds_a_guide(tmp_path):
     assert catalog["counts"]["cards"] > 100  # the default catalog came with the wheel
     footer = (guide / "site" / "index.html").read_text(encoding="utf-8")
     assert f"Site construit avec Déclic {__version__} et" in " ".join(footer.split())
-    installed = run(bin_dir / "python", "-c", "import generator.project as p; print(p.DEFAULT_GUIDE)", cwd=elsewhere)
+    installed = run(bin_dir / "python", "-c", "import declic.site.project as p; print(p.DEFAULT_GUIDE)", cwd=elsewhere)
     assert "site-packages" in installed and str(ROOT) not in installed

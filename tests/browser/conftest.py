@@ -15,12 +15,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import MINI, ROOT, copy_guide
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from generator import site
-from generator.build import build
-from generator.project import load_project
+from conftest import MINI, ROOT, copy_guide
+from declic.build import build
+from declic.site import search_index
+from declic.site.project import load_project
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
@@ -85,7 +85,7 @@ def site_url(mini_site) -> Iterator[str]:
 def parted_site(tmp_path_factory) -> Path:
     """The tiny guide with its search index in parts of 5 pages, as a large site's is."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(site, "PAGES_PER_INDEX", 5)
+        patch.setattr(search_index, "PAGES_PER_INDEX", 5)
         project = load_project(themed_guide(tmp_path_factory.mktemp("parted") / "mini"))
         build(project, strict=True)
     return project.site_dir

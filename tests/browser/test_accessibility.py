@@ -8,12 +8,12 @@ import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT
-from test_review import _mixed_guide
 
 from browser.conftest import serve
-from generator.build import build
-from generator.project import load_project
+from conftest import ROOT
+from declic.build import build
+from declic.site.project import load_project
+from test_review import _mixed_guide
 
 SERIOUS = {"serious", "critical"}
 MINI_PAGES = [

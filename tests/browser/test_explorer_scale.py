@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from playwright.sync_api import expect
 
-from generator.build import build
-from generator.project import load_project
+from conftest import ROOT
+from declic.build import build
+from declic.site.project import load_project
 
 from .conftest import serve
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from test_robustness_site import attacked_guide
 
-from generator.build import build
-from generator.project import load_project
+from declic.build import build
+from declic.site.project import load_project
+from test_robustness_site import attacked_guide
 
 from .conftest import serve
 from .test_search import search

@@ -4,6 +4,7 @@ looking at, above the last good version of it, and the notice goes away once the
 from __future__ import annotations
 
 from playwright.sync_api import expect
+
 from test_serve import fetch, serving, wait_for
 
 from .conftest import themed_guide

@@ -8,8 +8,9 @@ import re
 import pytest
 import segno
 import yaml
-from conftest import MINI
 from playwright.sync_api import expect
+
+from conftest import MINI
 
 HIDDEN_ON_PAPER = [
     ".md-header",

@@ -9,7 +9,7 @@ from datetime import date
 
 from playwright.sync_api import expect
 
-from generator.review import french_date
+from declic.catalog.review_dates import french_date
 
 PATH = "parcours/gerants/"
 GROUP = "suivi/"

@@ -6,8 +6,9 @@ import json
 from urllib.parse import unquote
 
 import yaml
-from conftest import MINI
 from playwright.sync_api import expect
+
+from conftest import MINI
 
 CARD = "cas-usage/plombier/relancer-factures/"
 SHEET = "fiches/relance-facture/"

@@ -15,11 +15,10 @@ TESTS = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(TESTS.parent), str(TESTS)]
 
 from conftest import MINI, copy_guide
+from declic.build import prepare
+from declic.errors import CatalogError, Issue
+from declic.site.project import load_project
 from test_errors import CASES, lay_over
-
-from generator.build import prepare
-from generator.errors import CatalogError, Issue
-from generator.project import load_project
 
 
 def case_issues(case: Path) -> tuple[Issue, ...]:

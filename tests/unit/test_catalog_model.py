@@ -9,15 +9,15 @@ import pytest
 from click.testing import CliRunner
 from pydantic import ValidationError
 
-from generator.build import load_and_link
-from generator.cli import main
-from generator.coverage import coverage
-from generator.errors import CatalogError
-from generator.link import card_example
-from generator.pathing import learners, learning_path
-from generator.plan import plan
-from generator.project import load_project
-from generator.schema.base import Fact
+from declic.build import load_and_link
+from declic.catalog.coverage import coverage
+from declic.catalog.link import card_example
+from declic.catalog.paths import learners, learning_path
+from declic.catalog.schema.base import Fact
+from declic.cli import main
+from declic.errors import CatalogError
+from declic.pages.plan import plan
+from declic.site.project import load_project
 
 
 def _edit(mini: Path, relative: str, old: str, new: str) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.build import load_and_link
-from generator.pathing import learners, learning_path
-from generator.project import load_project
-from generator.prompt_text import Segment, fill, variable_names
+from declic.build import load_and_link
+from declic.catalog.paths import learners, learning_path
+from declic.catalog.prompt_text import Segment, fill, variable_names
+from declic.site.project import load_project
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_file
-from generator.schema import KINDS_BY_NAME
+from declic.catalog.load import load_file
+from declic.catalog.schema import KINDS_BY_NAME
 
 IRRITANTS = KINDS_BY_NAME["irritants"]
 

@@ -6,15 +6,15 @@ from dataclasses import fields
 
 import pytest
 
-from generator.build import load_and_link
-from generator.pages.card import CardContext, card_page
-from generator.pages.explorer import explorer_page
-from generator.pages.indexes import ListingContext, index_pages
-from generator.pages.path import PathContext, booklet_query, path_page
-from generator.pages.sheet import SheetContext, sheet_page
-from generator.pathing import learners, learning_path
-from generator.plan import plan
-from generator.project import load_project
+from declic.build import load_and_link
+from declic.catalog.paths import learners, learning_path
+from declic.pages.card import CardContext, card_page
+from declic.pages.explorer import explorer_page
+from declic.pages.indexes import ListingContext, index_pages
+from declic.pages.path import PathContext, booklet_query, path_page
+from declic.pages.plan import plan
+from declic.pages.sheet import SheetContext, sheet_page
+from declic.site.project import load_project
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ import io
 import json
 from pathlib import Path
 
-from generator.build import load_and_link
-from generator.export import cards_csv, catalog_json, dump
-from generator.follow_up import SCHEDULE
-from generator.pathing import learners, learning_path
-from generator.plan import plan
-from generator.project import load_project
+from declic.build import load_and_link
+from declic.catalog.follow_up import SCHEDULE
+from declic.catalog.paths import learners, learning_path
+from declic.pages.export import cards_csv, catalog_json, dump
+from declic.pages.plan import plan
+from declic.site.project import load_project
 
 
 def test_a_paths_stages_come_in_the_methods_order_and_add_up(mini):

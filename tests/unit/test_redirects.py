@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from generator.build import generate
-from generator.project import load_project
+from declic.build import generate
+from declic.site.project import load_project
 
 
 def rename(path, former: str) -> None:

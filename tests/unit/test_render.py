@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 import pytest
 
-from generator.build import load_and_link
-from generator.pages import Context, Page
-from generator.pages.card import card_page
-from generator.project import load_project
-from generator.render import escape_text, render
+from declic.build import load_and_link
+from declic.pages import Context, Page
+from declic.pages.card import card_page
+from declic.pages.render import escape_text, render
+from declic.site.project import load_project
 
 
 @dataclass(frozen=True)

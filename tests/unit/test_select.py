@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from generator.build import _load_layers
-from generator.errors import CatalogError
-from generator.project import load_project
-from generator.schema.settings import Settings
-from generator.select import select
-from generator.validate import validate
+from declic.catalog.load import read_layers
+from declic.catalog.schema.settings import Settings
+from declic.catalog.select import select
+from declic.catalog.validate import validate
+from declic.errors import CatalogError
+from declic.site.project import load_project
 
 
 @pytest.fixture
 def entities(mini):
-    return validate(*_load_layers(load_project(mini)))
+    return validate(*read_layers(load_project(mini).catalog_layers, mini))
 
 
 def test_hiding_an_irritant_trims_trades_and_drops_what_only_it_held(entities):

@@ -1,4 +1,4 @@
-"""The URL contract: written in generator/urls.py only, and the addresses it makes."""
+"""The URL contract: written in generator/declic/urls.py only, and the addresses it makes."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.utils import get_relative_url
 
-from generator import urls
+from declic import urls
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTRACT = re.compile(r"\b(cas-usage|fiches|parcours|irritants|freins)/")
@@ -25,7 +25,7 @@ def test_the_page_folders_are_named_in_urls_py_alone():
         for path in (ROOT / folder).rglob("*")
         if path.suffix in (".py", ".j2", ".js", ".html")
         and "default_guide" not in path.parts
-        and path != ROOT / "generator" / "urls.py"
+        and path != ROOT / "generator" / "declic" / "urls.py"
     ]
     assert len(sources) > 40
     spelled = [

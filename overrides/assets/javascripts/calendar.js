@@ -1,5 +1,5 @@
 /* Déclic: a path's follow-ups (J+15, J+30, monthly ritual) as an .ics file, from a start date the
-   reader picks. The dates come from the page (generator/calendar.py's follow_ups), so this file
+   reader picks. The dates come from the page (generator/declic/pages/calendar.py's follow_ups), so this file
    and `declic calendar` always agree. Nothing leaves the browser. */
 (function () {
   "use strict";

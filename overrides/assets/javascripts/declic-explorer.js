@@ -11,7 +11,7 @@
     { name: "niveau", attribute: "levels", list: true },
     { name: "duree", attribute: "duration", atMost: true }
   ];
-  /* The explorer's cards come in parts, one per trade (generator/explorer_data.py): a part is
+  /* The explorer's cards come in parts, one per trade (generator/declic/pages/explorer_data.py): a part is
      loaded only when a filter needs it, so the first view weighs the same at any catalog size. */
   var PAGE_SIZE = 100;
   var PARTS_AT_ONCE = 6;  // as many requests as a browser sends to one server at once

@@ -26,7 +26,7 @@
     }
     function load() {
       var bundle = new URL(box.getAttribute("data-bundle"), location.href);
-      /* A large site is indexed in parts (generator/site.py): the first part lists the others. */
+      /* A large site is indexed in parts (generator/declic/site/search_index.py): the first part lists the others. */
       var parts = fetch(new URL("declic-index-parts.json", bundle)).then(function (response) {
         if (!response.ok) throw new Error(String(response.status));
         return response.json();

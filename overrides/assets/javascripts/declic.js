@@ -26,7 +26,7 @@
     return new URL(base + "/", location.href);
   }
 
-  /* Where the site keeps cards, sheets, paths and the explorer's parts (generator/urls.py), as the
+  /* Where the site keeps cards, sheets, paths and the explorer's parts (generator/declic/urls.py), as the
      page that needs them says: `data-addresses` on its root element. */
   function addresses(node) {
     return JSON.parse(node.getAttribute("data-addresses") || "{}");

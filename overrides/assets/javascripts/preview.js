@@ -1,6 +1,6 @@
 /* Déclic: in `declic serve` only, the guide's problems shown on the page (the file, the line, the
    field and what is wrong), above the last good version of the page. The list comes from the
-   preview server (generator/serve.py, PROBLEMS_FILE) and is shown as text, never as markup. */
+   preview server (generator/declic/commands/serve.py, PROBLEMS_FILE) and is shown as text, never as markup. */
 (function () {
   "use strict";
 

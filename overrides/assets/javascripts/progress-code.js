@@ -3,7 +3,7 @@
    this file turns them into a short code and back. Nothing is sent anywhere.
 
    A code, in Crockford's base 32 (no I, L, O, U: it survives being read aloud or copied by hand):
-     3 characters  the path's tag        (generator/progress_code.py)
+     3 characters  the path's tag        (generator/declic/pages/progress_code.py)
      3 characters  the version of its steps (changes when a step is added, removed or moved)
      3 characters  the day of the last change, counted from 1 January 2025
      ⌈2n/5⌉        each of the n steps on 2 bits: 0 not tried, 1 tried, 2 adopted

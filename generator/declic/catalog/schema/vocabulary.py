@@ -1,0 +1,63 @@
+"""Shared vocabularies: categories, obstacles, profiles, roles, levels and sources.
+
+They are data like the rest (one YAML file per entry) so that an organisation can add its own
+without touching Python.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from declic.catalog.schema.base import Entity, HttpsUrl, Id, Text
+
+
+class Category(Entity):
+    title: Text = Field(description="Nom de la catégorie d'irritants (« Relation client »).")
+    description: Text = Field(description="Ce que cette catégorie regroupe, en une ou deux phrases.")
+
+
+class Obstacle(Entity):
+    title: Text = Field(description="Nom du frein (« La peur de mal faire »).")
+    who: Literal["apprenant", "formateur", "encadrement", "institution"] = Field(
+        default="apprenant", description="Qui ce frein retient."
+    )
+    description: Text = Field(description="À quoi on le reconnaît, avec les mots des personnes concernées.")
+    answer: Text = Field(description="Comment la méthode y répond, concrètement.")
+    source: Id = Field(description="Identifiant de la source qui décrit ce frein.")
+
+
+class Profile(Entity):
+    title: Text = Field(description="Nom du profil d'acculturation (« Pragmatique surchargé »).")
+    description: Text = Field(description="Portrait du profil.")
+    needs: tuple[Text, ...] = Field(min_length=1, description="Ce dont ce profil a besoin pour avancer.")
+    step_minutes: int = Field(
+        ge=5, le=20, description="Durée maximale d'une étape de parcours pour ce profil, en minutes."
+    )
+    quick_wins: int = Field(ge=1, le=5, description="Nombre de victoires rapides dans ses parcours.")
+    skills: int = Field(ge=1, le=5, description="Nombre de compétences structurées dans ses parcours.")
+    source: Id = Field(description="Identifiant de la source qui décrit ce profil.")
+
+
+class Level(Entity):
+    title: Text = Field(description="Nom du niveau (« Découverte »).")
+    rank: int = Field(ge=1, le=9, description="Rang du niveau : 1 pour le plus accessible.")
+    description: Text = Field(description="Ce que sait faire une personne à ce niveau.")
+
+
+class Role(Entity):
+    title: Text = Field(description="Nom du rôle (« Dirigeants et managers »).")
+    description: Text = Field(description="Qui est concerné.")
+    goals: tuple[Text, ...] = Field(min_length=1, description="Ce que la formation doit leur apporter.")
+    profile: Id = Field(description="Profil d'acculturation qui donne le rythme du parcours de ce rôle.")
+    level: Id = Field(description="Niveau visé par le parcours de ce rôle.")
+    source: Id = Field(description="Identifiant de la source qui décrit ce rôle.")
+
+
+class Source(Entity):
+    title: Text = Field(description="Titre du document.")
+    author: Text | None = Field(default=None, description="Auteur ou organisme.")
+    year: int = Field(ge=1900, le=2100, description="Année de publication.")
+    kind: Text = Field(description="Nature du document (« livre blanc », « article », « enquête »).")
+    url: HttpsUrl | None = Field(default=None, description="Adresse du document en ligne, en https://.")
