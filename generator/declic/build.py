@@ -28,6 +28,7 @@ from declic.pages import Page
 from declic.pages.explorer_data import explorer_parts
 from declic.pages.export import cards_csv, catalog_json, dump
 from declic.pages.group import group_page
+from declic.pages.macros import fill_macros
 from declic.pages.plan import plan
 from declic.pages.redirects import redirect_files
 from declic.pages.reference import reference_page
@@ -104,6 +105,7 @@ class Prepared:
     pages: tuple[Page, ...]
     files: dict[str, bytes]  # docs path → bytes, generated files only
     content: dict[str, Path]  # docs path → hand-written file
+    theme: dict[str, Path]  # theme path → override file (the guide's, or its layers' to merge)
 
 
 def prepare(project: Project, progress: Progress = _no_progress, timings: dict[str, float] | None = None) -> Prepared:
@@ -116,14 +118,19 @@ def prepare(project: Project, progress: Progress = _no_progress, timings: dict[s
         )
         pages = (*pages, group_page(pages))
         files = _timed(timings, "render", lambda: _render_pages(project, catalog, pages, progress))
-    content = collect_content(project.content_dirs)
+    content = collect_content(project.content_dirs, project.root)
+    theme = collect_content(project.theme_layers or (project.root / "overrides",), project.root)
     check_pages_readable(content, project.root)
-    files["catalogue.json"] = dump(catalog_json(catalog, pages))
+    data = catalog_json(catalog, pages)
+    files["catalogue.json"] = dump(data)
     files["cas-usage.csv"] = cards_csv(catalog)
     files.update(explorer_parts(catalog))
     files.update(redirect_files(catalog, pages, project.site_url))
     check_conflicts(files, content, project.root)
-    return Prepared(catalog, pages, files, content)
+    # Hand-written pages that ask for Déclic's macros are written filled in, like generated ones.
+    filled = fill_macros(content, data, project.root)
+    content = {path: source for path, source in content.items() if path not in filled}
+    return Prepared(catalog, pages, {**files, **filled}, content, theme)
 
 
 def generate(project: Project, progress: Progress = _no_progress) -> Generated:
@@ -150,7 +157,7 @@ def _generate(project: Project, progress: Progress) -> Generated:
     report = _timed(timings, "write", lambda: write_docs(prepared.files, prepared.content, project.docs_dir))
     if project.theme_dir:  # a guide built on Déclic's theme overrides, with its own on top
         claim(project.theme_dir)
-        write_docs({}, collect_content(project.theme_layers), project.theme_dir)
+        write_docs({}, prepared.theme, project.theme_dir)
     return Generated(prepared.catalog, prepared.pages, report, timings)
 
 

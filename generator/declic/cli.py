@@ -112,6 +112,8 @@ def check_command(config_file: Path) -> None:
     _holes("Parcours avec une étape vide", [f"{path} ({stage})" for path, stage in summary.empty_stages])
     _excluded(summary.excluded_pairs)
     _notices(catalog.notices)
+    code = checked.code.lines()
+    click.echo("Ce guide exécute\u00a0: " + (" ; ".join(code) if code else "rien d'autre que Déclic") + ".")
 
 
 def _notices(notices) -> None:

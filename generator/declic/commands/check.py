@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from declic.build import prepare
 from declic.catalog.coverage import Coverage, coverage
 from declic.catalog.model import Catalog
+from declic.site.code_inventory import Code, code_of
 from declic.site.project import Project
 
 
@@ -18,9 +19,10 @@ from declic.site.project import Project
 class Checked:
     catalog: Catalog
     coverage: Coverage
+    code: Code  # what in the guide runs: its maintainers' code, apart from its content
 
 
 def check(project: Project) -> Checked:
     """Pages are drawn too, so that a guide's template errors and page clashes are found here."""
     catalog = prepare(project).catalog
-    return Checked(catalog, coverage(catalog))
+    return Checked(catalog, coverage(catalog), code_of(project))

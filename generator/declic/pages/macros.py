@@ -1,16 +1,25 @@
-"""mkdocs-macros module: live catalog figures and lists for the hand-written pages.
+"""Hand-written pages → the same pages with Déclic's macros filled in: live catalog figures and lists.
 
-Reads the `catalogue.json` that the generator wrote into the docs folder; never re-reads the YAML.
-Pages opt in with `render_macros: true` in their front matter.
+Takes the pages that ask for it (`render_macros: true` in their front matter) and the data of
+catalogue.json; returns their Markdown. A page is content, not code: it renders in Jinja's immutable
+sandbox with Déclic's macros only (no mkdocs-macros, whose pages run Python), and an expression it
+refuses or cannot read is a problem with the page's file and line, never a traceback.
 """
 
 from __future__ import annotations
 
-import json
 import posixpath
+import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import DictLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from declic.catalog.schema import KINDS, KINDS_BY_NAME
+from declic.errors import CatalogError, Issue, display_path
 from declic.pages.render import escape_text
 
 # `declic_list(name)`: each kind that has pages of its own, and two names for pages of any kind.
@@ -20,46 +29,125 @@ LIST_KINDS = {
     "sheets": "sheet",
 }
 
+# mkdocs' own rule for a page's front matter (mkdocs/utils/meta.py): the block between two `---`.
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
-def define_env(env) -> None:
-    data = json.loads((Path(env.conf["docs_dir"]) / "catalogue.json").read_text(encoding="utf-8"))
-    env.variables["declic"] = {"counts": data["counts"], "schema_version": data["schema_version"]}
-    entities = {kind: set(ids) for kind, ids in data["entities"].items()}
-    # Only the pages a list can show, and only what it prints: the rest of the file (every card and its
-    # facets) would stay in memory for the whole mkdocs build.
-    listed = [
-        {**{key: page[key] for key in ("kind", "id", "title", "file")}, "label": page.get("label", page["title"])}
-        for page in data["pages"]
-        if page["kind"] in LIST_KINDS.values()
-    ]
 
-    @env.macro
-    def declic_list(kind: str) -> str:
+def asks_for_macros(text: str) -> bool:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return False
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return False  # mkdocs reports a broken front matter itself
+    return isinstance(meta, dict) and meta.get("render_macros") is True
+
+
+class PageMacros:
+    """Déclic's macros for one build: `declic` (counts), `declic_list(kind)`, `declic_tiles(kind)`."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self._entities = {kind: set(ids) for kind, ids in data["entities"].items()}
+        self._listed = [
+            {**{key: page[key] for key in ("kind", "id", "title", "file")}, "label": page.get("label", page["title"])}
+            for page in data["pages"]
+            if page["kind"] in LIST_KINDS.values()
+        ]
+        self._variables = {"declic": {"counts": data["counts"], "schema_version": data["schema_version"]}}
+        # No loader holds any file: `{% include %}` and `{% import %}` of a path find nothing.
+        self._environment = ImmutableSandboxedEnvironment(
+            loader=DictLoader({}), undefined=StrictUndefined, autoescape=False
+        )
+
+    def render(self, docs_path: str, text: str) -> str:
+        """The page's body rendered, its front matter kept as written (mkdocs reads it after)."""
+        match = _FRONT_MATTER.match(text)
+        head, body = (text[: match.end()], text[match.end() :]) if match else ("", text)
+        here = posixpath.dirname(docs_path)
+        template = self._environment.from_string(body)
+        return head + template.render(
+            **self._variables,
+            declic_list=lambda kind: self._list(kind, here),
+            declic_tiles=lambda kind: self._tiles(kind, here),
+        )
+
+    def _list(self, kind: str, here: str) -> str:
         """A Markdown list of links to the pages of one kind, relative to the page being rendered."""
         if kind not in LIST_KINDS:
-            raise ValueError(f"declic_list: genre inconnu « {kind} », attendu : {', '.join(LIST_KINDS)}")
+            raise ValueError(f"declic_list : genre inconnu « {kind} », attendu : {', '.join(LIST_KINDS)}")
         page_kind = LIST_KINDS[kind]
-        wanted = entities.get(kind) if kind in KINDS_BY_NAME else None
-        here = posixpath.dirname(env.page.file.src_uri)
-        lines = [
+        wanted = self._entities.get(kind) if kind in KINDS_BY_NAME else None
+        return "\n".join(
             f"- [{escape_text(page['title'])}]({posixpath.relpath(page['file'], here or '.')})"
-            for page in listed
+            for page in self._listed
             if page["kind"] == page_kind and (wanted is None or page["id"] in wanted)
-        ]
-        return "\n".join(lines)
+        )
 
-    @env.macro
-    def declic_tiles(kind: str) -> str:
+    def _tiles(self, kind: str, here: str) -> str:
         """Buttons to each page of `trades` or `irritants`, by name: the home page's ways in, one tap
         from the trade or the irritant to its cards."""
         if kind not in ("trades", "irritants"):
-            raise ValueError(f"declic_tiles: genre inconnu « {kind} », attendu : trades, irritants")
-        here = posixpath.dirname(env.page.file.src_uri)
+            raise ValueError(f"declic_tiles : genre inconnu « {kind} », attendu : trades, irritants")
         pages = sorted(
-            (page for page in listed if page["kind"] == "index" and page["id"] in entities[kind]),
+            (page for page in self._listed if page["kind"] == "index" and page["id"] in self._entities[kind]),
             key=lambda page: page["label"].casefold(),
         )
         links = "\n".join(
             f"- [{escape_text(page['label'])}]({posixpath.relpath(page['file'], here or '.')})" for page in pages
         )
         return f'<div class="declic-tiles" markdown>\n\n{links}\n\n</div>'
+
+
+def fill_macros(content: Mapping[str, Path], data: Mapping[str, Any], root: Path) -> dict[str, bytes]:
+    """The hand-written Markdown pages that ask for macros, rendered; all problems at once."""
+    macros: PageMacros | None = None
+    rendered: dict[str, bytes] = {}
+    issues: list[Issue] = []
+    for docs_path, source in sorted(content.items()):
+        if not docs_path.endswith(".md"):
+            continue
+        text = source.read_text(encoding="utf-8")
+        if not asks_for_macros(text):
+            continue
+        macros = macros or PageMacros(data)
+        try:
+            rendered[docs_path] = macros.render(docs_path, text).encode()
+        except (TemplateError, ValueError) as error:
+            issues.append(_issue(error, text, display_path(source, root)))
+    if issues:
+        raise CatalogError(issues)
+    return rendered
+
+
+def _issue(error: Exception, text: str, file: str) -> Issue:
+    head = _FRONT_MATTER.match(text)
+    offset = text[: head.end()].count("\n") if head else 0
+    line = getattr(error, "lineno", None) or _template_line(error)
+    if isinstance(error, SecurityError):
+        return Issue(
+            file,
+            None,
+            "",
+            f"une macro de cette page demande ce qu'une page n'a pas le droit de lire ({error})",
+            "une page n'utilise que les macros de Déclic : declic.counts, declic_list(…), declic_tiles(…)",
+        )
+    where = "" if isinstance(error, TemplateSyntaxError) else " à l'exécution"
+    return Issue(
+        file,
+        line + offset if line else None,
+        "",
+        f"macro illisible{where} : {error}",
+        "vérifiez les {{ … }} de la page ; les macros de Déclic sont declic.counts, declic_list(…), declic_tiles(…)",
+    )
+
+
+def _template_line(error: Exception) -> int | None:
+    """The page's line where a macro failed while running: Jinja puts the template's own frames,
+    with their line, in the traceback."""
+    line, frame = None, error.__traceback__
+    while frame is not None:
+        if frame.tb_frame.f_code.co_filename == "<template>":
+            line = frame.tb_lineno
+        frame = frame.tb_next
+    return line

@@ -109,6 +109,11 @@ def mark(folder: Path) -> None:
     (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
 
 
+def is_marked(folder: Path) -> bool:
+    """A real folder (not a link to one) that holds Déclic's marker: one Déclic made."""
+    return folder.is_dir() and not folder.is_symlink() and (folder / MARKER).is_file()
+
+
 def _foreign(folder: Path) -> str:
     """Why Déclic may not empty `folder`, or "" when it may (absent, empty, or its own)."""
     if not folder.exists() and not folder.is_symlink():

@@ -12,6 +12,7 @@ import copy
 import ctypes
 import ctypes.util
 import json
+import logging
 import os
 import re
 import shutil
@@ -33,6 +34,8 @@ from declic.site.search_index import index_for_search
 from declic.site.swap import remove_leftovers, swap_in
 from declic.site.project import Project
 
+_log = logging.getLogger("declic")
+
 # Browsers run no web worker from file://: Material's offline search needs this shim, which its
 # offline plugin would fetch from a CDN unless a polyfill named "iframe-worker" is already listed.
 IFRAME_WORKER = Path(__file__).parent / "vendor" / "iframe-worker-shim.js"
@@ -48,6 +51,7 @@ def build_site(project: Project, strict: bool = True, offline: bool = False) -> 
     remove_leftovers(site_dir)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     fresh.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a site is for a web server to read
+    mark(fresh)  # at once: a build killed from here on leaves a folder the next one may remove
     try:
         config = site_config(project, fresh, strict=strict, offline=offline)
         config.plugins.on_startup(command="build", dirty=False)
@@ -59,7 +63,6 @@ def build_site(project: Project, strict: bool = True, offline: bool = False) -> 
             index_for_search(fresh)
         if offline:
             shutil.copy(IFRAME_WORKER, fresh / IFRAME_WORKER_URL)
-        mark(fresh)
     except (Abort, BuildError, ConfigurationError) as error:
         shutil.rmtree(fresh, ignore_errors=True)
         raise SiteBuildError(_in_french(str(error))) from None
@@ -110,7 +113,7 @@ def _options(project: Project, offline: bool, preview: bool) -> dict[str, Any]:
     extra = copy.deepcopy(dict(project.config.get("extra") or {}))
     declic = {**project.settings.model_dump(mode="json"), "preview": preview, "version": __version__}
     engine = "mkdocs" if preview else project.settings.search
-    plugins = _plugin_list(copy.deepcopy(project.config.get("plugins", ["search"])))
+    plugins = _without_old_macros(_plugin_list(copy.deepcopy(project.config.get("plugins", ["search"]))))
     options: dict[str, Any] = {}
     if offline:
         # Pagefind fetches its index, which browsers refuse from file://; Material's offline
@@ -126,6 +129,7 @@ def _options(project: Project, offline: bool, preview: bool) -> dict[str, Any]:
         plugins = [item for item in plugins if _plugin_name(item) != "search"]
     return {
         **options,
+        "site_url": project.site_url,  # the address Déclic checked, not read again
         "plugins": plugins,
         "not_in_nav": _not_in_nav(project.config.get("not_in_nav")),
         "extra": {**extra, "declic": {**declic, "search": engine}},
@@ -136,6 +140,33 @@ def _not_in_nav(own: str | None) -> str:
     """The guide's own `not_in_nav` patterns, and those of the generated detail pages (urls.py)."""
     lines = (own or "").splitlines()
     return "\n".join([*lines, *(pattern for pattern in urls.NOT_IN_NAV if pattern not in lines)]) + "\n"
+
+
+# Guides made before Déclic filled the pages' macros itself name its module in mkdocs-macros' settings.
+OLD_MACROS_MODULES = ("generator.macros", "declic.pages.macros")
+
+
+def _without_old_macros(plugins: list) -> list:
+    """The macros plugin's entry for Déclic's old module is dropped, with a notice saying what to
+    change: Déclic fills `render_macros: true` pages itself, in its sandbox. A guide's own modules
+    (its code) stay, with the plugin."""
+    kept = []
+    for item in plugins:
+        if _plugin_name(item) != "macros" or isinstance(item, str):
+            kept.append(item)
+            continue
+        settings = dict(next(iter(item.values())) or {})
+        modules = [module for module in settings.get("modules") or [] if module not in OLD_MACROS_MODULES]
+        if modules != list(settings.get("modules") or []):
+            _log.warning(
+                "mkdocs.yml nomme le module de macros de Déclic (%s), qui n'existe plus : Déclic remplit "
+                "lui-même les pages marquées render_macros: true. Retirez ce module de plugins > macros "
+                "(et le plugin macros s'il ne sert qu'à lui).",
+                ", ".join(module for module in settings.get("modules") or [] if module in OLD_MACROS_MODULES),
+            )
+        if modules:
+            kept.append({next(iter(item)): {**settings, "modules": modules}})
+    return kept
 
 
 def _plugin_list(plugins: list | dict) -> list:

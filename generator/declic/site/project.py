@@ -6,6 +6,9 @@ A guide is a folder with a `mkdocs.yml`. Its catalog is a stack of layers: Décl
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -112,7 +115,7 @@ def load_project(config_file: Path, drafts: bool = False) -> Project:
         settings=settings,
         theme_layers=tuple(layer / "overrides" for layer in (*base, *own)) if base else (),
         theme_dir=root / THEME_FOLDER if base else None,
-        site_url=str(config.get("site_url") or ""),
+        site_url=_site_url(config.get("site_url"), config_file, lines),
         directory_urls=config.get("use_directory_urls", True) is not False,
         config=config,
         config_lines=lines,
@@ -121,6 +124,57 @@ def load_project(config_file: Path, drafts: bool = False) -> Project:
 
 
 _SETTINGS = ("extra", "declic")
+
+# A published address: http(s), a host name, an optional port and a path of plain URL characters.
+# Material prints it raw in every page's `<link rel="canonical">`, and it ends in QR codes.
+_HOST = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")
+_PATH = re.compile(r"^[A-Za-z0-9\-._~!$&*+,;=:@%/]*$")
+
+
+def _site_url(value: Any, config_file: Path, lines: Mapping[FieldPath, int]) -> str:
+    """`site_url`, whatever its origin (the file, `!ENV`, DECLIC_SITE_URL): `http(s)://host/path/`
+    or nothing; anything else is refused, so that no page carries it as markup or a script."""
+    if value in (None, ""):
+        return ""
+    problem = _address_problem(value)
+    if problem is None:
+        return value if value.endswith("/") else f"{value}/"
+    shown = value if isinstance(value, str) else repr(value)
+    raise CatalogError(
+        [
+            Issue(
+                config_file.name,
+                lines.get(("site_url",)),
+                "site_url",
+                f"adresse du site refusée : « {shown[:120]} » ({problem})",
+                "écrivez l'adresse publiée du guide, par exemple « https://formation.exemple.fr/guide/ » "
+                "(dans mkdocs.yml, ou dans la variable DECLIC_SITE_URL pour le guide par défaut)",
+            )
+        ]
+    )
+
+
+def _address_problem(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "une adresse web est attendue"
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:
+        return "ce n'est pas une adresse web"
+    if parts.scheme not in ("http", "https"):
+        return "elle doit commencer par https:// ou http://"
+    if parts.username or parts.password or "@" in parts.netloc:
+        return "pas d'identifiant ni de mot de passe dans l'adresse"
+    if not parts.hostname or not _HOST.match(parts.hostname):
+        return "le nom d'hôte n'est pas valide"
+    if port is not None and not 0 < port < 65536:
+        return "le port n'est pas valide"
+    if parts.query or parts.fragment or "?" in value or "#" in value:
+        return "ni « ? » ni « # » dans l'adresse du site"
+    if not _PATH.match(parts.path):
+        return "caractère interdit dans le chemin"
+    return None
 
 
 def _folder_setting(config: dict, key: str, default: str, config_file: Path, lines: dict[FieldPath, int]) -> str:

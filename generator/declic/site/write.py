@@ -24,15 +24,47 @@ class WriteReport:
     unchanged: int
 
 
-def collect_content(content_dirs: tuple[Path, ...]) -> dict[str, Path]:
-    """Hand-written files by docs path; a later folder (an organisation's) wins over an earlier one."""
+def collect_content(folders: tuple[Path, ...], root: Path) -> dict[str, Path]:
+    """Hand-written files by docs path; a later folder (an organisation's) wins over an earlier one.
+
+    What is published is what the folder holds: a link that leads out of its folder (to
+    `/proc/self/environ`, to a key beside the guide) or anything but a regular file is refused
+    with its path, all of them at once, and never followed when writing."""
     files: dict[str, Path] = {}
-    for folder in content_dirs:
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file() and not path.name.startswith("."):
+    issues: list[Issue] = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        inside = folder.resolve()
+        for top, directories, names in os.walk(folder, followlinks=False):
+            here = Path(top)
+            for name in [*directories, *names]:
+                path = here / name
+                if (name in names and name.startswith(".")) or (name in directories and not path.is_symlink()):
+                    continue
+                problem = _unpublishable(path, inside)
+                if problem:
+                    issues.append(Issue(display_path(path, root), None, "", problem, _LINK_HINT))
+                elif name in names:
                     files[path.relative_to(folder).as_posix()] = path
+    if issues:
+        raise CatalogError(issues)
     return files
+
+
+_LINK_HINT = "remplacez le lien par une copie du fichier, dans le dossier du guide"
+
+
+def _unpublishable(path: Path, inside: Path) -> str | None:
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(inside):
+            return f"ce lien mène hors du dossier {inside.name}/ ({target}) : Déclic ne publie pas ce qui est hors du guide"
+        if target.is_dir():
+            return "ce lien mène à un dossier : Déclic ne suit pas les liens de dossier"
+    if not path.is_file():
+        return "ce n'est pas un fichier ordinaire (tube, périphérique, socket, lien brisé) : il ne peut pas être publié"
+    return None
 
 
 def check_pages_readable(content: Mapping[str, Path], root: Path) -> None:
