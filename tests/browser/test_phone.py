@@ -6,6 +6,7 @@ placeholders, and copying with blanks left says how many."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -68,8 +69,7 @@ def test_examples_are_placeholders_and_copying_counts_the_blanks_left(page, site
     expect(instruction).to_contain_text("Remplissez les champs")
     page.get_by_role("button", name="Copier le prompt").click()
     status = page.get_by_role("status").filter(has_text="Prompt copié")
-    expect(status).to_contain_text("2 champs à compléter")
-    expect(status).to_contain_text("[Numéro de facture], [Accolades]")
+    expect(status).to_have_text("Prompt copié. 2 champs à compléter\u00a0: Numéro de facture, Accolades.")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "[Numéro de facture]" in copied and "F-2024-012" not in copied
     field.fill("F-1")
@@ -131,4 +131,53 @@ def test_a_paths_tick_boxes_are_thumb_sized(browser, default_url):
         assert box["width"] >= 44 and box["height"] >= 44, index
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "parcours-390.png"))
+    context.close()
+
+
+PLUMBER_CARD = "cas-usage/plombier-chauffagiste/relancer-factures-impayees/"
+
+
+def inside(box: dict, viewport: dict) -> bool:
+    return box["y"] >= 0 and box["x"] >= 0 and box["y"] + box["height"] <= viewport["height"] \
+        and box["x"] + box["width"] <= viewport["width"]
+
+
+def test_the_copy_message_is_next_to_the_button_on_screen(browser, default_url):
+    """Pressed early (pinned to the bottom of the first screen) or after filling every field, the
+    copy button's message is within the screen, says what is left to fill, and is announced."""
+    context = browser.new_context(viewport=PHONE, locale="fr-FR", permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(default_url + PLUMBER_CARD)
+    copy = page.locator(".declic-copy").first
+    status = page.locator(".declic-tools").first.locator("[role=status]")
+    expect(status).to_have_attribute("aria-live", "polite")
+    assert copy.bounding_box()["y"] + copy.bounding_box()["height"] <= PHONE["height"]  # pinned on the first screen
+    copy.click()
+    expect(status).to_contain_text("Prompt copié. 4 champs à compléter\u00a0: Prestation facturée, Numéro de facture")
+    assert inside(status.bounding_box(), PHONE), status.bounding_box()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "copie-tot-390.png"))
+    fields = page.locator(".declic-tools").first.locator("input, textarea")
+    for index in range(fields.count() - 1):
+        fields.nth(index).fill("x")
+    expect(status).to_be_empty()  # typing again makes the message stale
+    copy.click()
+    expect(status).to_have_text(re.compile(r"^Prompt copié\. 1 champ à compléter\u00a0: [^,]+\.$"))
+    assert inside(status.bounding_box(), PHONE), status.bounding_box()
+    page.screenshot(path=str(SHOTS / "copie-apres-390.png"))
+    context.close()
+
+
+def test_the_pinned_button_does_not_hide_the_second_field(browser, default_url):
+    context = browser.new_context(viewport=PHONE, locale="fr-FR")
+    page = context.new_page()
+    page.goto(default_url + PLUMBER_CARD)
+    tools = page.locator(".declic-tools").first
+    tools.locator("input, textarea").first.focus()
+    page.keyboard.type("Entretien de chaudière")
+    page.keyboard.press("Tab")
+    label = tools.locator(".declic-fill__field label").nth(1).bounding_box()
+    bar = tools.locator(".declic-actions").bounding_box()
+    assert label["y"] + label["height"] <= bar["y"], (label, bar)
+    assert label["y"] >= 0
     context.close()

@@ -73,7 +73,7 @@
 
     function blanksLeft() {
       return inputs.filter(function (item) { return item.input.value.trim() === ""; })
-        .map(function (item) { return "[" + item.label + "]"; });
+        .map(function (item) { return item.label; });
     }
 
     if (fields.length) {
@@ -88,21 +88,32 @@
       }
     }
 
-    var status = element("p", { class: "declic-status", role: "status", "aria-live": "polite" });
+    /* What was copied is said next to the button, in the bar pinned to the bottom of the screen:
+       where the reader's thumb and eyes are, not below the links that follow. */
+    var status = element("p", { class: "declic-status declic-actions__status", role: "status", "aria-live": "polite" });
     var copy = element("button", { type: "button", class: "md-button md-button--primary declic-copy", text: "Copier le prompt" });
     copy.addEventListener("click", function () {
       var left = blanksLeft();
       var done = left.length ?
-        "Prompt copié avec " + left.length + " champ" + (left.length > 1 ? "s" : "") + " à compléter\u00a0: " +
-          left.join(", ") + ". Remplacez " + (left.length > 1 ? "ces crochets" : "ce crochet") + " dans votre assistant." :
+        "Prompt copié. " + left.length + " champ" + (left.length > 1 ? "s" : "") + " à compléter\u00a0: " +
+          left.join(", ") + "." :
         "Prompt copié\u00a0: collez-le dans votre assistant.";
       copyText(code.textContent).then(
         function () { declic.announce(status, done); },
         function () { declic.announce(status, "La copie a échoué\u00a0: sélectionnez le texte du prompt et copiez-le."); }
       );
     });
-    var actions = element("div", { class: "declic-actions" }, [copy]);
+    var actions = element("div", { class: "declic-actions" }, [copy, status]);
     tools.appendChild(actions);
+    /* A message about a copy is stale once the reader types again; gone, it no longer hides a field. */
+    tools.addEventListener("input", function () { status.textContent = ""; });
+    /* The pinned bar must not hide the field being filled: a field with the focus is brought above it. */
+    tools.addEventListener("focusin", function (event) {
+      var field = event.target.closest && event.target.closest(".declic-fill__field");
+      if (!field) return;
+      var hidden = field.getBoundingClientRect().bottom + 8 - actions.getBoundingClientRect().top;
+      if (hidden > 0) window.scrollBy(0, hidden);
+    });
 
     var targets = assistants();
     if (targets.length) {
@@ -123,7 +134,6 @@
         text: "Avec «\u00a0Ouvrir dans\u00a0», le texte du prompt part dans l'adresse de l'assistant et quitte ce site\u00a0: " +
           "vérifiez qu'il ne contient aucune donnée personnelle." }));
     }
-    tools.appendChild(status);
     block.parentNode.insertBefore(tools, block);
     fold(block, code);
   }
