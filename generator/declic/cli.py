@@ -29,6 +29,7 @@ from declic.commands.usage_errors import FrenchGroup
 from declic.errors import CatalogError, system_error
 from declic.site.errors import SiteBuildError
 from declic.site.project import load_project
+from declic.site.stack import end_of_life_notice
 
 T = TypeVar("T")
 
@@ -172,6 +173,7 @@ def generate_command(config_file: Path, drafts: bool) -> None:
 @_fail_on_catalog_errors
 def build_command(config_file: Path, strict: bool, offline: bool, drafts: bool) -> None:
     """Construit le site complet dans le dossier du site (site/ par défaut)."""
+    _stack_notice()
     project = load_project(config_file, drafts=drafts)
     generated = build(project, strict=strict, progress=_progress, offline=offline)
     _report(generated)
@@ -199,6 +201,7 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
     """Aperçu en direct : régénère les pages quand un fichier YAML ou une page change."""
     from declic.commands.serve import Preview
 
+    _stack_notice()
     shown: list[str] = []  # the problems printed last: the same ones are not printed again
 
     def report(lines: list[str]) -> None:
@@ -216,9 +219,16 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
         files = "fichier régénéré" if written < 2 else "fichiers régénérés"
         click.echo(f"Aperçu à jour en {duration}\u00a0s ({written} {files}).")
 
-    preview = Preview(config_file, dev_addr, report, rebuilt)
-    click.echo(f"Aperçu sur {preview.server.url} (Ctrl+C pour arrêter).")
-    preview.run()
+    def ready(url: str) -> None:
+        click.echo(f"Aperçu sur {url} (Ctrl+C pour arrêter).")
+
+    click.echo("Construction de l'aperçu…")
+    Preview(config_file, dev_addr, report, rebuilt, ready).run()
+
+
+def _stack_notice() -> None:
+    """Once per run of `build` and `serve`: the theme's end of life, and where the README plans for it."""
+    click.secho(end_of_life_notice(), fg="yellow", err=True)
 
 
 def _report(generated: Generated) -> None:
