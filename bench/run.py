@@ -26,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+from first_page import first_page
 from measure import EDITED_IRRITANT
 from page_weight import explorer_answers, first_views, largest_pages
 from preview_latency import preview_latency
@@ -43,6 +44,7 @@ TARGETS = {
     "peak_mb": 1024,
     "preview_default_seconds": 1.0,  # edit to page in `declic serve`, the default guide
     "preview_1000_seconds": 2.0,  # the same at 1,000 cards
+    "first_page_seconds": 5.0,  # `declic serve` started to its first page served, the default guide (issue 25)
     "page_kb": 300,  # the largest HTML page, raw, at any size
     "first_view_gzip_kb": 150,  # HTML, scripts and data of a page's first view, gzipped
     "declic_cards_per_second": 1000,  # Déclic's own stages: they must not regress
@@ -72,8 +74,17 @@ def main() -> None:
         print(f"· {size} cartes…", file=sys.stderr, flush=True)
         rows.append(measure_size(size, args.out))
     print("· aperçu du guide par défaut…", file=sys.stderr, flush=True)
-    preview = preview_latency(_default_guide_copy(args.out / "default-guide"), "relancer-factures-impayees")
-    results = {"environment": _environment(), "targets": TARGETS, "rows": rows, "default_guide_preview": preview}
+    default_guide = _default_guide_copy(args.out / "default-guide")
+    preview = preview_latency(default_guide, "relancer-factures-impayees")
+    print("· démarrage de l'aperçu du guide par défaut…", file=sys.stderr, flush=True)
+    started = first_page(default_guide)
+    results = {
+        "environment": _environment(),
+        "targets": TARGETS,
+        "rows": rows,
+        "default_guide_preview": preview,
+        "default_guide_first_page": started,
+    }
     table = markdown(results)
     print(table)
     (HERE / "results.md").write_text(table, encoding="utf-8")
@@ -279,6 +290,14 @@ def markdown(results: dict) -> str:
         f"times): edit to page {_preview(default)} s, median (max); rebuilds in the 5 s after: "
         f"{default['rebuilds_when_idle']}.",
     ]
+    if (started := results.get("default_guide_first_page")) is not None:
+        lines += [
+            "",
+            f"First page served by `declic serve` on the default guide, from the command's start "
+            f"(bench/first_page.py, {len(started['runs'])} runs): {started['median_seconds']:.1f} s median, "
+            f"{started['median_cpu_seconds']:.1f} s of CPU by then (load average {started['load_average']:.1f}); "
+            f"address printed before the page answered: {'yes' if started['printed_early'] else 'no'}.",
+        ]
     lines += ["", *_verdicts(results), "", *_legend()]
     return "\n".join(lines) + "\n"
 
@@ -365,6 +384,12 @@ def _verdicts(results: dict) -> list[str]:
         lines.append(
             f"- preview, edit to page < {targets['preview_1000_seconds']:.0f} s at 1,000 cards (median of 5): "
             + ok(small["preview"]["median_seconds"] < targets["preview_1000_seconds"])
+        )
+    if (started := results.get("default_guide_first_page")) is not None:
+        lines.append(
+            f"- first page served ≤ {targets.get('first_page_seconds', 5.0):.0f} s after `declic serve` starts, "
+            "default guide (median of the runs): "
+            + ok(started["median_seconds"] <= targets.get("first_page_seconds", 5.0) and not started["printed_early"])
         )
     lines.append(
         "- the preview is idle after an edit (no rebuild within 5 s): "

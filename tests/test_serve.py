@@ -156,3 +156,16 @@ def test_serve_stopped_by_a_signal_leaves_no_site_behind(mini, tmp_path):
         assert list(temporary.glob("declic-apercu-*"))
     assert served.process.returncode is not None
     assert list(temporary.glob("declic-apercu-*")) == []
+
+
+def test_the_address_is_printed_once_the_port_answers_with_the_first_page(mini):
+    """The first build takes seconds: « Aperçu sur … » waits for it, and for the server's loop, so that
+    the address a user clicks as soon as it shows answers (it once showed 8 to 21 s before it did)."""
+    with serving(mini) as served:
+        line = wait_for(lambda: next((line for line in served.lines if "Aperçu sur" in line), None), 120)
+        with urllib.request.urlopen(served.base, timeout=2) as response:  # at once, no retry
+            assert response.status == 200
+            assert "<html" in response.read().decode("utf-8")
+        assert served.base in line
+        assert served.count("Aperçu sur") == 1
+        assert served.count("Material for MkDocs, le thème") == 1  # Material's end of life, said once per run

@@ -29,6 +29,7 @@ from declic.commands.usage_errors import FrenchGroup
 from declic.errors import CatalogError, system_error
 from declic.site.errors import SiteBuildError
 from declic.site.project import load_project
+from declic.site.stack import end_of_life_notice
 
 T = TypeVar("T")
 
@@ -37,6 +38,7 @@ config_option = click.option(
     "--config-file",
     "config_file",
     type=click.Path(path_type=Path),
+    metavar="CHEMIN",
     default=Path("mkdocs.yml"),
     show_default=True,
     help="Configuration du guide (mkdocs.yml).",
@@ -173,6 +175,7 @@ def generate_command(config_file: Path, drafts: bool) -> None:
 @_fail_on_catalog_errors
 def build_command(config_file: Path, strict: bool, offline: bool, drafts: bool) -> None:
     """Construit le site complet dans le dossier du site (site/ par défaut)."""
+    _stack_notice()
     project = load_project(config_file, drafts=drafts)
     generated = build(project, strict=strict, progress=_progress, offline=offline)
     _report(generated)
@@ -187,12 +190,20 @@ def build_command(config_file: Path, strict: bool, offline: bool, drafts: bool) 
 
 @main.command("serve")
 @config_option
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Adresse IP:port du serveur.")
+@click.option(
+    "-a",
+    "--dev-addr",
+    default="127.0.0.1:8000",
+    show_default=True,
+    metavar="IP:PORT",
+    help="Adresse IP:port du serveur.",
+)
 @_fail_on_catalog_errors
 def serve_command(config_file: Path, dev_addr: str) -> None:
     """Aperçu en direct : régénère les pages quand un fichier YAML ou une page change."""
     from declic.commands.serve import Preview
 
+    _stack_notice()
     shown: list[str] = []  # the problems printed last: the same ones are not printed again
 
     def report(lines: list[str]) -> None:
@@ -210,9 +221,16 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
         files = "fichier régénéré" if written < 2 else "fichiers régénérés"
         click.echo(f"Aperçu à jour en {duration}\u00a0s ({written} {files}).")
 
-    preview = Preview(config_file, dev_addr, report, rebuilt)
-    click.echo(f"Aperçu sur {preview.server.url} (Ctrl+C pour arrêter).")
-    preview.run()
+    def ready(url: str) -> None:
+        click.echo(f"Aperçu sur {url} (Ctrl+C pour arrêter).")
+
+    click.echo("Construction de l'aperçu…")
+    Preview(config_file, dev_addr, report, rebuilt, ready).run()
+
+
+def _stack_notice() -> None:
+    """Once per run of `build` and `serve`: the theme's end of life, and where the README plans for it."""
+    click.secho(end_of_life_notice(), fg="yellow", err=True)
 
 
 def _report(generated: Generated) -> None:
@@ -224,12 +242,12 @@ def _report(generated: Generated) -> None:
 
 
 @main.command("init")
-@click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--name", default="Mon organisation", show_default=True, help="Nom de l'organisation.")
+@click.argument("folder", type=click.Path(path_type=Path), metavar="DOSSIER")
+@click.option("--name", metavar="NOM", default="Mon organisation", show_default=True, help="Nom de l'organisation.")
 @click.option("--dry-run", is_flag=True, help="Affiche les fichiers sans rien écrire.")
 @_fail_on_catalog_errors
 def init_command(folder: Path, name: str, dry_run: bool) -> None:
-    """Crée un nouveau guide dans FOLDER, construit sur le catalogue par défaut."""
+    """Crée un nouveau guide dans DOSSIER, construit sur le catalogue par défaut."""
     try:
         written = init_guide(folder, name, dry_run=dry_run)
     except FileExistsError:
@@ -246,11 +264,11 @@ def init_command(folder: Path, name: str, dry_run: bool) -> None:
 
 @main.command("new")
 @click.argument("kind", type=click.Choice(list(KINDS_BY_COMMAND)), metavar="SORTE")
-@click.argument("entity_id")
+@click.argument("entity_id", metavar="IDENTIFIANT")
 @config_option
 @_fail_on_catalog_errors
 def new_command(kind: str, entity_id: str, config_file: Path) -> None:
-    """Écrit une fiche KIND nouvelle, valide, chaque champ commenté."""
+    """Écrit une fiche SORTE nouvelle, valide, chaque champ commenté."""
     problem = id_problem(entity_id)
     if problem:
         raise click.ClickException(f"{problem} : essayez « {suggested_id(entity_id)} ».")
@@ -267,7 +285,7 @@ def new_command(kind: str, entity_id: str, config_file: Path) -> None:
 
 
 @main.command("schemas")
-@click.argument("folder", type=click.Path(path_type=Path), default=Path("schemas"))
+@click.argument("folder", type=click.Path(path_type=Path), default=Path("schemas"), metavar="[DOSSIER]")
 @_fail_on_catalog_errors
 def schemas_command(folder: Path) -> None:
     """Écrit les schémas JSON des fichiers YAML (complétion et vérification dans l'éditeur)."""
@@ -291,9 +309,11 @@ def review_command(config_file: Path, as_csv: bool, strict: bool) -> None:
 
 @main.command("import")
 @click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False), metavar="FICHIER.csv")
-@click.option("--title", "title_column", default="act", show_default=True, help="Colonne du titre.")
-@click.option("--text", "text_column", default="prompt", show_default=True, help="Colonne du texte du prompt.")
-@click.option("--owner", "owner_column", help="Colonne du responsable, s'il y en a une.")
+@click.option("--title", "title_column", metavar="COLONNE", default="act", show_default=True, help="Colonne du titre.")
+@click.option(
+    "--text", "text_column", metavar="COLONNE", default="prompt", show_default=True, help="Colonne du texte du prompt."
+)
+@click.option("--owner", "owner_column", metavar="COLONNE", help="Colonne du responsable, s'il y en a une.")
 @click.option("--force", is_flag=True, help="Remplace les fichiers de prompt qui existent déjà.")
 @config_option
 @_fail_on_catalog_errors
@@ -323,15 +343,22 @@ def _plausible_start(value):
 
 
 @main.command("calendar")
-@click.argument("path_id")
+@click.argument("path_id", metavar="PARCOURS")
 @click.option(
     "--start",
     type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="AAAA-MM-JJ",
     required=True,
     callback=lambda ctx, param, value: _plausible_start(value),
     help="Date de début (AAAA-MM-JJ).",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Fichier .ics à écrire (sinon : PATH_ID.ics).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    metavar="FICHIER",
+    help="Fichier .ics à écrire (sinon : PARCOURS.ics).",
+)
 @config_option
 @_fail_on_catalog_errors
 def calendar_command(path_id: str, start, output: Path | None, config_file: Path) -> None:

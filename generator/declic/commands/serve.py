@@ -44,7 +44,18 @@ PROBLEMS_FILE = "declic-apercu.json"  # at the root of the served site, read by 
 
 class _Server(LiveReloadServer):
     """mkdocs' live-reload server, told to rebuild by Déclic's own watcher (inotify, at once)
-    rather than by its polling one (every half second)."""
+    rather than by its polling one (every half second). `on_ready()` runs once, from its serving
+    loop: the port is bound, listening and answered from then on."""
+
+    on_ready: Callable[[], None] = staticmethod(lambda: None)
+    _announced = False
+
+    def service_actions(self) -> None:
+        # socketserver calls it after each turn of `serve_forever`'s loop: the first one means served.
+        super().service_actions()
+        if not self._announced:
+            self._announced = True
+            self.on_ready()
 
     def request_rebuild(self) -> None:
         # The same steps as the callback of `LiveReloadServer.watch` (mkdocs 1.6).
@@ -141,7 +152,8 @@ def watched_folders(project: Project) -> list[Path]:
 class Preview:
     """One guide served with live reload. `report(lines)` prints the problems of the last build
     (an empty list once they are fixed); `rebuilt(written, seconds)` says that an edit is shown,
-    with the number of generated files it changed."""
+    with the number of generated files it changed; `ready(url)`, once, that the first build is
+    served: the port answers from then on (the first build, before it, takes seconds)."""
 
     def __init__(
         self,
@@ -149,6 +161,7 @@ class Preview:
         address: str,
         report: Callable[[list[str]], None],
         rebuilt: Callable[[int, float], None],
+        ready: Callable[[str], None] = lambda url: None,
     ):
         self.config_file = config_file
         self.report = report
@@ -164,6 +177,7 @@ class Preview:
             mount_path=mount,
         )
         self.server.build_delay = 0.05  # the pause in events that ends an editor's save
+        self.server.on_ready = lambda: ready(self.server.url)
         self._templates = _CompiledTemplates()
         self._lock = threading.Lock()  # the served folder, and the count of quick builds
         self._quick_builds = 0

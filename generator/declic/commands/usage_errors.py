@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import click
 
+from declic.commands.french_help import FrenchCommand, FrenchContext, french_help_option
 from declic.errors import suggest
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
@@ -76,13 +77,25 @@ def _command_hint(error: click.UsageError) -> str:
 
 
 class FrenchGroup(click.Group):
+    """The `declic` group: its usage errors and its help screens, and those of its commands, in French."""
+
+    context_class = FrenchContext
+    command_class = FrenchCommand
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("subcommand_metavar", "COMMANDE [ARGUMENTS]...")
+        super().__init__(*args, **kwargs)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return french_help_option(super().get_help_option(ctx))
+
     def main(self, *args, **kwargs):  # type: ignore[override]
         kwargs.pop("standalone_mode", None)
         try:
             result = super().main(*args, standalone_mode=False, **kwargs)
         except click.UsageError as error:
             if error.ctx is not None:
-                click.echo(error.ctx.get_usage().replace("Usage:", "Usage :"), err=True)
+                click.echo(error.ctx.get_usage(), err=True)
                 click.echo(f"Aide : « {error.ctx.command_path} --help ».", err=True)
             click.secho(f"Erreur : {translate(error.format_message())}{_command_hint(error)}", fg="red", err=True)
             sys.exit(error.exit_code)
