@@ -160,3 +160,46 @@ def test_check_reports_problems_of_the_guide_with_a_suggestion(guide):
         ) in result.stderr
     finally:
         broken.write_text(original, encoding="utf-8")
+
+
+def _refused(args: list[str]) -> str:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    return result.output.splitlines()[0]
+
+
+def test_new_never_writes_through_a_link(mini, tmp_path):
+    """`declic new` at a file that is a link, or in a folder that a link leads out of the guide."""
+    from conftest import MINI, copy_guide
+
+    prompts = mini.parent / "usecases" / "prompts"
+    link = prompts / "nouveau.yaml"
+    link.symlink_to(mini)
+    config_text = mini.read_text(encoding="utf-8")
+    first = _refused(["new", "prompt", "nouveau", "-f", str(mini)])
+    assert first.startswith(f"{link}: est un lien symbolique (vers {mini}) : ")
+    assert mini.read_text(encoding="utf-8") == config_text
+
+    other = copy_guide(MINI, tmp_path / "autre")
+    outside = tmp_path / "ailleurs"
+    outside.mkdir()
+    personas = other.parent / "personas" / "people"
+    for path in personas.iterdir():
+        path.rename(outside / path.name)
+    personas.rmdir()
+    personas.symlink_to(outside)
+    before = sorted(outside.iterdir())
+    first = _refused(["new", "persona", "nouvelle", "-f", str(other)])
+    assert first.startswith(f"{personas}: est un lien symbolique vers {outside}, hors du guide")
+    assert sorted(outside.iterdir()) == before
+
+
+def test_init_never_writes_through_a_link(tmp_path):
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    folder = tmp_path / "guide"
+    folder.symlink_to(elsewhere)
+    first = _refused(["init", str(folder)])
+    assert first.startswith(f"{folder}: est un lien symbolique (vers {elsewhere}) : ")
+    assert list(elsewhere.iterdir()) == []

@@ -194,3 +194,29 @@ def test_blanks_in_the_three_conventions_become_variables():
     )
     assert text == "Pour {client}, écris à {nom_du_contact} avant {date_limite} ; [lien](https://x.fr) {{ x }} [42]"
     assert labels == {"client": "Client", "nom_du_contact": "Nom du contact", "date_limite": "Date limite"}
+
+
+def test_import_force_never_writes_through_a_link_and_writes_nothing(mini):
+    """A prompt file that is a link to mkdocs.yml: `--force` once replaced mkdocs.yml with a skeleton."""
+    config_text = mini.read_text(encoding="utf-8")
+    link = _prompts(mini) / "relance-de-facture.yaml"
+    link.symlink_to(mini)
+    before = sorted(_prompts(mini).iterdir())
+    result = run("import", str(FIXTURES / "liste-publique.csv"), "--force", "-f", str(mini), code=1)
+    assert result.output.splitlines()[0].startswith(f"{link}: est un lien symbolique (vers {mini}) : ")
+    assert "1 problème : rien n'a été écrit." in result.output
+    assert mini.read_text(encoding="utf-8") == config_text
+    assert sorted(_prompts(mini).iterdir()) == before  # not even the other rows
+
+
+def test_import_refuses_a_prompt_folder_that_a_link_leads_out_of_the_guide(mini, tmp_path):
+    outside = tmp_path / "ailleurs"
+    outside.mkdir()
+    prompts = _prompts(mini)
+    for path in prompts.iterdir():
+        path.rename(outside / path.name)
+    prompts.rmdir()
+    prompts.symlink_to(outside)
+    result = run("import", str(FIXTURES / "liste-publique.csv"), "-f", str(mini), code=1)
+    assert result.output.splitlines()[0].startswith(f"{prompts}: est un lien symbolique vers {outside}, hors du guide")
+    assert sorted(path.name for path in outside.iterdir()) == ["descriptif-devis.yaml", "relance-facture.yaml"]

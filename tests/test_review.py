@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import shutil
@@ -14,6 +15,8 @@ from click.testing import CliRunner
 
 from conftest import MINI, copy_guide, soup
 from declic.cli import main
+from declic.commands.review import CSV_COLUMNS, ReviewItem, review_csv
+from declic.pages.export import spreadsheet_csv
 
 RECENT = (date.today() - timedelta(days=10)).isoformat()
 LONG_AGO = (date.today() - timedelta(days=800)).isoformat()
@@ -144,7 +147,8 @@ def test_review_lists_per_owner_what_waits_and_what_is_overdue(sites):
 
 def test_review_as_csv_and_its_exit_codes(sites):
     result = run("review", "--csv", "-f", str(sites["config"]))
-    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert result.stdout_bytes.startswith(codecs.BOM_UTF8)  # as cas-usage.csv: a BOM and `;`
+    rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8-sig")), delimiter=";"))
     assert [(row["responsable"], row["identifiant"], row["statut"]) for row in rows] == [
         ("Léa", "fleuriste", "relecture"),
         ("Léa", "descriptif-devis", "brouillon"),
@@ -224,3 +228,20 @@ def test_review_lists_an_unfinished_draft_with_its_number_of_problems(mini, tmp_
         "  - prompt « Relance express » (relance-express) : brouillon inachevé : 18 champs à compléter "
         "(declic check les nomme)",
     ]
+
+
+def test_review_csv_keeps_formulas_as_text_as_cas_usage_csv_does():
+    """Titles, owners and reasons are anyone's text: a spreadsheet must not run them."""
+    hostile = ('=HYPERLINK("http://exemple.invalid";"clic")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3")
+    items = [ReviewItem(hostile[0], "prompt", "un-prompt", hostile[1], "brouillon", hostile[2], None)]
+    items.append(
+        ReviewItem("Léa", "irritant", "un-irritant", hostile[3], "relecture", "à approuver", date(2020, 7, 15))
+    )
+    data = review_csv(items)
+    assert data.startswith(codecs.BOM_UTF8)
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == list(CSV_COLUMNS)
+    assert rows[1] == ["'" + hostile[0], "prompt", "un-prompt", "'" + hostile[1], "brouillon", "'" + hostile[2], ""]
+    assert rows[2][3] == "'" + hostile[3] and rows[2][6] == "2020-07-15"
+    rows = [(i.owner, i.kind, i.id, i.title, i.status, i.reason, i.due.isoformat() if i.due else "") for i in items]
+    assert data == spreadsheet_csv(CSV_COLUMNS, rows)  # the very writer of cas-usage.csv

@@ -46,3 +46,21 @@ def test_a_broken_file_fails_against_its_schema():
             "'title' is a required property",
         ]
     )
+
+
+def test_schemas_never_write_through_a_link(tmp_path):
+    from click.testing import CliRunner
+
+    from declic.cli import main
+
+    folder = tmp_path / "schemas"
+    folder.mkdir()
+    precious = tmp_path / "mkdocs.yml"
+    precious.write_text("site_name: Garder\n", encoding="utf-8")
+    link = folder / schema_file_name(KINDS[0])
+    link.symlink_to(precious)
+    result = CliRunner().invoke(main, ["schemas", str(folder)])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[0].startswith(f"{link}: est un lien symbolique (vers {precious}) : ")
+    assert precious.read_text(encoding="utf-8") == "site_name: Garder\n"
+    assert sorted(path.name for path in folder.iterdir()) == [link.name]  # nothing else written either

@@ -21,6 +21,7 @@ from declic.catalog.prompt_text import VARIABLE
 from declic.catalog.schema import KINDS_BY_NAME
 from declic.catalog.schema.base import MAX_ID_LENGTH, suggested_id
 from declic.catalog.schema.prompt import Prompt, Sheet, TimeSaved, Variable
+from declic.commands.targets import check_targets, write_text
 from declic.errors import CatalogError, Issue, suggest
 from declic.site.project import Project
 
@@ -102,9 +103,9 @@ def import_csv(
         owner = _one_line(row.cells.get(columns.owner, "")) if columns.owner else ""
         files[prompt_id] = prompt_yaml(title, text, owner, f"{source.name}, rangée {row.number}")
         report.written.append((row.number, prompt_id))
-    folder.mkdir(parents=True, exist_ok=True)
+    check_targets(root, [folder / f"{prompt_id}.yaml" for prompt_id in files])
     for prompt_id, content in files.items():
-        (folder / f"{prompt_id}.yaml").write_text(content, encoding="utf-8")
+        write_text(root, folder / f"{prompt_id}.yaml", content)
     return report
 
 

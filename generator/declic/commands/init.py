@@ -13,6 +13,7 @@ from string import Template
 
 from declic import __version__
 from declic.commands.schemas import SCHEMAS_DIR, json_schemas
+from declic.commands.targets import check_targets, write_text
 
 TEMPLATE = Path(__file__).parent / "guide_template"
 
@@ -36,12 +37,11 @@ def guide_files(name: str) -> dict[str, str]:
 
 def init_guide(folder: Path, name: str, dry_run: bool = False) -> list[str]:
     """Create the guide; refuses a folder that already has files. Returns the paths written."""
+    check_targets(folder.parent, [folder])  # a link in place of the new guide is not followed
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise FileExistsError(folder)
     files = guide_files(name)
     if not dry_run:
         for relative, text in files.items():
-            target = folder / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            write_text(folder, folder / relative, text, exclusive=True)
     return sorted(files)

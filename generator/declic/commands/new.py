@@ -15,6 +15,7 @@ from declic.build import load_and_link
 from declic.catalog.model import Catalog
 from declic.catalog.schema import Kind
 from declic.catalog.schema.types import is_model, without_none
+from declic.commands.targets import check_targets, write_text
 from declic.site.project import Project
 
 PLACEHOLDER = "À compléter"
@@ -124,9 +125,8 @@ def _quoted(text: str) -> str:
 def new_entity(project: Project, kind: Kind, entity_id: str) -> tuple[Path, bool]:
     """`declic new`: a valid skeleton file for a new entity in the guide. Returns the file and
     whether it replaces an entity of the catalog the guide builds on. Never overwrites a file."""
-    catalog = load_and_link(project)
     target = project.root / kind.folder / f"{entity_id}.yaml"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("x", encoding="utf-8") as file:  # "x": FileExistsError rather than overwrite
-        file.write(skeleton(kind, entity_id, catalog))
+    check_targets(project.root, [target])  # first: a link there may also be read as an entity
+    catalog = load_and_link(project)
+    write_text(project.root, target, skeleton(kind, entity_id, catalog), exclusive=True)  # never overwrites
     return target, entity_id in getattr(catalog, kind.name)

@@ -6,8 +6,6 @@ spreadsheet. Prints nothing.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -19,6 +17,7 @@ from declic.catalog.review_dates import add_period, french_date, latest_test
 from declic.catalog.select import select
 from declic.catalog.validate import validate
 from declic.errors import CatalogError
+from declic.pages.export import spreadsheet_csv
 from declic.site.project import Project
 
 NO_OWNER = "(sans responsable)"
@@ -112,15 +111,24 @@ def review_text(items: list[ReviewItem]) -> str:
 CSV_COLUMNS = ("responsable", "sorte", "identifiant", "titre", "statut", "à faire", "échéance")
 
 
-def review_csv(items: list[ReviewItem]) -> str:
-    """Comma-separated, one header row: what trackers (GitLab, Jira, a spreadsheet) import."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for item in items:
-        due = item.due.isoformat() if item.due else ""
-        writer.writerow((item.owner, item.kind, item.id, item.title, item.status, item.reason, due))
-    return out.getvalue()
+def review_csv(items: list[ReviewItem]) -> bytes:
+    """One header row, then one row per item; written as `cas-usage.csv` is (`;`, a BOM, no cell
+    a spreadsheet would run as a formula): titles and owners are anyone's text."""
+    return spreadsheet_csv(
+        CSV_COLUMNS,
+        (
+            (
+                item.owner,
+                item.kind,
+                item.id,
+                item.title,
+                item.status,
+                item.reason,
+                item.due.isoformat() if item.due else "",
+            )
+            for item in items
+        ),
+    )
 
 
 def review(project: Project, today: date) -> list[ReviewItem]:

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from declic.catalog.schema import KINDS, Kind
+from declic.commands.targets import check_targets, write_text
 
 SCHEMAS_DIR = "schemas"
 
@@ -29,11 +30,13 @@ def json_schemas() -> dict[str, str]:
 
 
 def write_schemas(folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
+    """The files that changed. Neither `folder` nor a file in it may be a link leaving it."""
+    schemas = json_schemas()
+    check_targets(folder.parent, [folder / name for name in schemas])
     written = []
-    for name, text in json_schemas().items():
+    for name, text in schemas.items():
         target = folder / name
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
+            write_text(folder.parent, target, text)
             written.append(target)
     return written

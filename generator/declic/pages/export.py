@@ -1,10 +1,12 @@
-"""Catalog and pages → `catalogue.json`, the machine-readable catalog other tools (and tests) read."""
+"""Catalog and pages → `catalogue.json`, the machine-readable catalog other tools (and tests) read,
+and `cas-usage.csv`; `spreadsheet_csv` writes every CSV Déclic gives to a spreadsheet."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from declic import urls
@@ -74,16 +76,13 @@ CSV_COLUMNS = (
 
 
 def cards_csv(catalog: Catalog) -> bytes:
-    """One row per card, for spreadsheets: `;` and a BOM, as French Excel and LibreOffice expect."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    """One row per card, for spreadsheets."""
+    rows = []
     for card in catalog.cards:
         prompts = [catalog.prompts[prompt_id] for prompt_id in card.prompt_ids]
         first = min(prompts, key=lambda prompt: prompt.duration_minutes)
-        writer.writerow(
-            _spreadsheet_cell(cell)
-            for cell in (
+        rows.append(
+            (
                 card.trade.name,
                 card.irritant.title,
                 catalog.categories[card.irritant.category].title,
@@ -95,6 +94,17 @@ def cards_csv(catalog: Catalog) -> bytes:
                 urls.address(urls.card(card.trade_id, card.irritant_id)),
             )
         )
+    return spreadsheet_csv(CSV_COLUMNS, rows)
+
+
+def spreadsheet_csv(header: Iterable[Any], rows: Iterable[Iterable[Any]]) -> bytes:
+    """A CSV for spreadsheets: `;` and a BOM, as French Excel and LibreOffice expect, every cell
+    that a spreadsheet would run as a formula kept as text. Every CSV Déclic writes goes through it."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(_spreadsheet_cell(cell) for cell in header)
+    for row in rows:
+        writer.writerow(_spreadsheet_cell(cell) for cell in row)
     return buffer.getvalue().encode("utf-8-sig")
 
 
