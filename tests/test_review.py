@@ -224,3 +224,95 @@ def test_review_lists_an_unfinished_draft_with_its_number_of_problems(mini, tmp_
         "  - prompt « Relance express » (relance-express) : brouillon inachevé : 18 champs à compléter "
         "(declic check les nomme)",
     ]
+
+
+# Issue 24: what a validated guide publishes when drafts are around (imports, copies, references).
+
+IMPORTS = Path(__file__).parent / "fixtures" / "import"
+
+
+def _status(path: Path, status: str) -> None:
+    _append(path, f"status: {status}\n")
+
+
+def test_imported_drafts_do_not_stop_a_validated_guide(mini):
+    """An import's drafts are unfinished prompts: with `publish: validated`, they are left out."""
+    _append(mini, "    publish: validated\n")
+    run("import", str(IMPORTS / "liste-publique.csv"), "-f", str(mini))
+    result = run("generate", "-f", str(mini))
+    assert "Traceback" not in result.output
+    assert (mini.parent / "build/docs/fiches/relance-facture.md").is_file()
+    assert not (mini.parent / "build/docs/fiches/relance-de-facture.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("draft", "referrer", "expected"),
+    [
+        # kind of the draft, the published file that names it, the notice printed
+        (
+            "usecases/irritants/ecrire-devis.yaml",
+            "usecases/trades/plombier.yaml",
+            "usecases/trades/plombier.yaml:8: irritants[1]: renvoi vers l'irritant « ecrire-devis »",
+        ),
+        (
+            "usecases/trades/fleuriste.yaml",
+            "usecases/prompts/relance-facture.yaml",
+            "excluded_trades[0]: renvoi vers le métier « fleuriste »",
+        ),
+        (
+            "usecases/prompts/descriptif-devis.yaml",
+            "usecases/trades/plombier.yaml",
+            "excluded_prompts[0]: renvoi vers le prompt « descriptif-devis »",
+        ),
+        (
+            "usecases/prompts/descriptif-devis.yaml",
+            "personas/people/paul-plombier.yaml",
+            "starts_with[1]: parcours sans le cas d'usage « plombier/ecrire-devis »",
+        ),
+    ],
+)
+def test_a_reference_to_an_unpublished_draft_is_dropped_with_a_notice(mini, draft, referrer, expected):
+    guide = mini.parent
+    _append(mini, "    publish: validated\n")
+    referring = guide / referrer
+    text = referring.read_text(encoding="utf-8")
+    if referrer.endswith("relance-facture.yaml"):
+        text += "excluded_trades: [fleuriste]\n"
+    elif draft.endswith("descriptif-devis.yaml") and referrer.endswith("trades/plombier.yaml"):
+        text += "excluded_prompts: [descriptif-devis]\n"
+    elif referrer.endswith("paul-plombier.yaml"):
+        text = text.replace("starts_with: [relancer-factures]", "starts_with: [relancer-factures, ecrire-devis]")
+    referring.write_text(text, encoding="utf-8")
+    _status(guide / draft, "brouillon")
+    for command in ("generate", "check"):
+        output = run(command, "-f", str(mini)).output.replace("\u00a0", " ")
+        assert "introuvable" not in output
+        assert "Renvois vers des fiches non publiées, retirés de la publication (" in output
+        assert expected in output
+    run("generate", "--drafts", "-f", str(mini))  # with its drafts, everything is published
+
+
+def test_a_draft_copy_of_a_validated_entity_keeps_the_validated_one_published(mini, tmp_path):
+    """An organisation's draft copy of an inherited entity: the inherited, validated version stays
+    published (a QR code printed on it never leads to a 404) until the copy is validated."""
+    from declic.catalog.load import read_layer_stacks
+    from declic.catalog.publish import choose
+    from declic.catalog.schema.settings import Settings
+
+    own = tmp_path / "own"
+    for kind in ("usecases/prompts", "usecases/irritants", "usecases/trades"):
+        (own / kind).mkdir(parents=True)
+    for name in ("prompts/relance-facture", "irritants/ecrire-devis", "trades/plombier"):
+        source = mini.parent / "usecases" / f"{name}.yaml"
+        (own / "usecases" / f"{name}.yaml").write_text(
+            source.read_text(encoding="utf-8") + "status: brouillon\n", encoding="utf-8"
+        )
+    stacks, _ = read_layer_stacks((mini.parent, own), tmp_path)
+    validated = Settings.model_validate({"publish": "validated"})
+    documents, withheld = choose(stacks, validated, drafts=False)
+    chosen = {(document.kind.name, document.id): document.file for document in documents}
+    assert withheld == ()
+    assert chosen[("prompts", "relance-facture")] == "mini/usecases/prompts/relance-facture.yaml"
+    assert chosen[("trades", "plombier")] == "mini/usecases/trades/plombier.yaml"
+    drafts, _ = choose(stacks, validated, drafts=True)
+    assert {d.file for d in drafts if d.id == "plombier"} == {"own/usecases/trades/plombier.yaml"}
