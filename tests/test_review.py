@@ -316,3 +316,40 @@ def test_a_draft_copy_of_a_validated_entity_keeps_the_validated_one_published(mi
     assert chosen[("trades", "plombier")] == "mini/usecases/trades/plombier.yaml"
     drafts, _ = choose(stacks, validated, drafts=True)
     assert {d.file for d in drafts if d.id == "plombier"} == {"own/usecases/trades/plombier.yaml"}
+
+
+@pytest.mark.parametrize(
+    ("file", "address", "heading"),
+    [
+        ("usecases/trades/fleuriste.yaml", "cas-usage/fleuriste.md", "# Métier retiré : Fleuriste"),
+        (
+            "usecases/irritants/ecrire-devis.yaml",
+            "irritants/ecrire-devis.md",
+            "# Irritant retiré : Écrire le descriptif",
+        ),
+    ],
+)
+def test_a_retired_trade_or_irritant_leaves_the_catalog_and_its_addresses_say_why(mini, file, address, heading):
+    guide = mini.parent
+    _append(guide / file, "status: retiré\nretired_because: Plus proposé dans nos ateliers.\n")
+    run("generate", "-f", str(mini))
+    docs = guide / "build/docs"
+    page = (
+        (docs / address).read_text(encoding="utf-8")
+        if address.endswith("irritants/ecrire-devis.md")
+        else (docs / "cas-usage/fleuriste/index.md").read_text(encoding="utf-8")
+    )
+    assert heading in page
+    assert "Plus proposé dans nos ateliers." in page
+    card = "cas-usage/fleuriste/relancer-factures.md" if "fleuriste" in file else "cas-usage/plombier/ecrire-devis.md"
+    assert "Retiré" in (docs / card).read_text(encoding="utf-8")  # its cards' addresses too
+    catalog = (docs / "catalogue.json").read_text(encoding="utf-8")
+    entity = file.rsplit("/", 1)[1].removesuffix(".yaml")
+    assert f'"{entity}": {{' not in catalog
+    assert "« " + entity not in run("review", "-f", str(mini)).output
+
+
+def test_a_retired_trade_must_say_why(mini):
+    _append(mini.parent / "usecases/trades/fleuriste.yaml", "status: retiré\n")
+    result = run("check", "-f", str(mini), code=1)
+    assert "fleuriste.yaml:9: status: métier retiré sans raison (ajoutez retired_because" in result.output
