@@ -245,3 +245,132 @@ def test_review_csv_keeps_formulas_as_text_as_cas_usage_csv_does():
     assert rows[2][3] == "'" + hostile[3] and rows[2][6] == "2020-07-15"
     rows = [(i.owner, i.kind, i.id, i.title, i.status, i.reason, i.due.isoformat() if i.due else "") for i in items]
     assert data == spreadsheet_csv(CSV_COLUMNS, rows)  # the very writer of cas-usage.csv
+
+
+# Issue 24: what a validated guide publishes when drafts are around (imports, copies, references).
+
+IMPORTS = Path(__file__).parent / "fixtures" / "import"
+
+
+def _status(path: Path, status: str) -> None:
+    _append(path, f"status: {status}\n")
+
+
+def test_imported_drafts_do_not_stop_a_validated_guide(mini):
+    """An import's drafts are unfinished prompts: with `publish: validated`, they are left out."""
+    _append(mini, "    publish: validated\n")
+    run("import", str(IMPORTS / "liste-publique.csv"), "-f", str(mini))
+    result = run("generate", "-f", str(mini))
+    assert "Traceback" not in result.output
+    assert (mini.parent / "build/docs/fiches/relance-facture.md").is_file()
+    assert not (mini.parent / "build/docs/fiches/relance-de-facture.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("draft", "referrer", "expected"),
+    [
+        # kind of the draft, the published file that names it, the notice printed
+        (
+            "usecases/irritants/ecrire-devis.yaml",
+            "usecases/trades/plombier.yaml",
+            "usecases/trades/plombier.yaml:8: irritants[1]: renvoi vers l'irritant « ecrire-devis »",
+        ),
+        (
+            "usecases/trades/fleuriste.yaml",
+            "usecases/prompts/relance-facture.yaml",
+            "excluded_trades[0]: renvoi vers le métier « fleuriste »",
+        ),
+        (
+            "usecases/prompts/descriptif-devis.yaml",
+            "usecases/trades/plombier.yaml",
+            "excluded_prompts[0]: renvoi vers le prompt « descriptif-devis »",
+        ),
+        (
+            "usecases/prompts/descriptif-devis.yaml",
+            "personas/people/paul-plombier.yaml",
+            "starts_with[1]: parcours sans le cas d'usage « plombier/ecrire-devis »",
+        ),
+    ],
+)
+def test_a_reference_to_an_unpublished_draft_is_dropped_with_a_notice(mini, draft, referrer, expected):
+    guide = mini.parent
+    _append(mini, "    publish: validated\n")
+    referring = guide / referrer
+    text = referring.read_text(encoding="utf-8")
+    if referrer.endswith("relance-facture.yaml"):
+        text += "excluded_trades: [fleuriste]\n"
+    elif draft.endswith("descriptif-devis.yaml") and referrer.endswith("trades/plombier.yaml"):
+        text += "excluded_prompts: [descriptif-devis]\n"
+    elif referrer.endswith("paul-plombier.yaml"):
+        text = text.replace("starts_with: [relancer-factures]", "starts_with: [relancer-factures, ecrire-devis]")
+    referring.write_text(text, encoding="utf-8")
+    _status(guide / draft, "brouillon")
+    for command in ("generate", "check"):
+        output = run(command, "-f", str(mini)).output.replace("\u00a0", " ")
+        assert "introuvable" not in output
+        assert "Renvois vers des fiches non publiées, retirés de la publication (" in output
+        assert expected in output
+    run("generate", "--drafts", "-f", str(mini))  # with its drafts, everything is published
+
+
+def test_a_draft_copy_of_a_validated_entity_keeps_the_validated_one_published(mini, tmp_path):
+    """An organisation's draft copy of an inherited entity: the inherited, validated version stays
+    published (a QR code printed on it never leads to a 404) until the copy is validated."""
+    from declic.catalog.load import read_layer_stacks
+    from declic.catalog.publish import choose
+    from declic.catalog.schema.settings import Settings
+
+    own = tmp_path / "own"
+    for kind in ("usecases/prompts", "usecases/irritants", "usecases/trades"):
+        (own / kind).mkdir(parents=True)
+    for name in ("prompts/relance-facture", "irritants/ecrire-devis", "trades/plombier"):
+        source = mini.parent / "usecases" / f"{name}.yaml"
+        (own / "usecases" / f"{name}.yaml").write_text(
+            source.read_text(encoding="utf-8") + "status: brouillon\n", encoding="utf-8"
+        )
+    stacks, _ = read_layer_stacks((mini.parent, own), tmp_path)
+    validated = Settings.model_validate({"publish": "validated"})
+    documents, withheld = choose(stacks, validated, drafts=False)
+    chosen = {(document.kind.name, document.id): document.file for document in documents}
+    assert withheld == ()
+    assert chosen[("prompts", "relance-facture")] == "mini/usecases/prompts/relance-facture.yaml"
+    assert chosen[("trades", "plombier")] == "mini/usecases/trades/plombier.yaml"
+    drafts, _ = choose(stacks, validated, drafts=True)
+    assert {d.file for d in drafts if d.id == "plombier"} == {"own/usecases/trades/plombier.yaml"}
+
+
+@pytest.mark.parametrize(
+    ("file", "address", "heading"),
+    [
+        ("usecases/trades/fleuriste.yaml", "cas-usage/fleuriste.md", "# Métier retiré : Fleuriste"),
+        (
+            "usecases/irritants/ecrire-devis.yaml",
+            "irritants/ecrire-devis.md",
+            "# Irritant retiré : Écrire le descriptif",
+        ),
+    ],
+)
+def test_a_retired_trade_or_irritant_leaves_the_catalog_and_its_addresses_say_why(mini, file, address, heading):
+    guide = mini.parent
+    _append(guide / file, "status: retiré\nretired_because: Plus proposé dans nos ateliers.\n")
+    run("generate", "-f", str(mini))
+    docs = guide / "build/docs"
+    page = (
+        (docs / address).read_text(encoding="utf-8")
+        if address.endswith("irritants/ecrire-devis.md")
+        else (docs / "cas-usage/fleuriste/index.md").read_text(encoding="utf-8")
+    )
+    assert heading in page
+    assert "Plus proposé dans nos ateliers." in page
+    card = "cas-usage/fleuriste/relancer-factures.md" if "fleuriste" in file else "cas-usage/plombier/ecrire-devis.md"
+    assert "Retiré" in (docs / card).read_text(encoding="utf-8")  # its cards' addresses too
+    catalog = (docs / "catalogue.json").read_text(encoding="utf-8")
+    entity = file.rsplit("/", 1)[1].removesuffix(".yaml")
+    assert f'"{entity}": {{' not in catalog
+    assert "« " + entity not in run("review", "-f", str(mini)).output
+
+
+def test_a_retired_trade_must_say_why(mini):
+    _append(mini.parent / "usecases/trades/fleuriste.yaml", "status: retiré\n")
+    result = run("check", "-f", str(mini), code=1)
+    assert "fleuriste.yaml:9: status: métier retiré sans raison (ajoutez retired_because" in result.output

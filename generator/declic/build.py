@@ -16,9 +16,9 @@ from time import perf_counter
 from typing import TypeVar
 
 from declic.catalog.link import link, link_issues
-from declic.catalog.load import RawDocument, read_layers
+from declic.catalog.load import RawDocument, read_layer_stacks
 from declic.catalog.model import Catalog
-from declic.catalog.publish import publish, retired_prompts, unpublished, with_placeholders
+from declic.catalog.publish import choose, publish, publishes_drafts, retired, retired_cards
 from declic.catalog.review_dates import test_notes
 from declic.catalog.schema import KINDS
 from declic.catalog.select import select
@@ -60,8 +60,8 @@ class Generated:
 def load_and_link(project: Project, timings: dict[str, float] | None = None) -> Catalog:
     """The checks of `declic check`: every file loaded, validated and linked, nothing written."""
     timings = {} if timings is None else timings
-    documents, unreadable = _timed(timings, "load", lambda: read_layers(project.catalog_layers, project.root))
-    withheld = unpublished(documents, project.settings, project.drafts)
+    stacks, unreadable = _timed(timings, "load", lambda: read_layer_stacks(project.catalog_layers, project.root))
+    documents, withheld = choose(stacks, project.settings, project.drafts)
     try:
         entities = _timed(timings, "validate", lambda: validate(documents, unreadable))
     except CatalogError as error:
@@ -71,12 +71,17 @@ def load_and_link(project: Project, timings: dict[str, float] | None = None) -> 
         if issues:
             raise CatalogError([*issues, *_link_issues(project, documents, error.partial)]) from None
         entities = error.partial
-    entities = with_placeholders(entities, withheld)
-    entities = select(entities, project.settings, project.config_file.name, project.config_lines)
-    retired = retired_prompts(entities)
-    entities = publish(entities, withheld, documents, project.config_file.name)
-    catalog = _timed(timings, "link", lambda: link(entities, documents))
-    return replace(catalog, retired=retired)
+    withheld_keys = {(document.kind.name, document.id) for document in withheld}
+    entities = select(entities, project.settings, project.config_file.name, project.config_lines, withheld_keys)
+    gone = {**retired(entities), "cards": retired_cards(entities)}
+    published, dropped = publish(entities, withheld_keys, documents)
+    if project.drafts and not publishes_drafts(project.settings, drafts=False):
+        # `check` shows the drafts, and says what their publication without them would drop.
+        _, would_withhold = choose(stacks, project.settings, drafts=False)
+        keys = {(document.kind.name, document.id) for document in would_withhold}
+        dropped = publish(entities, keys, documents)[1]
+    catalog = _timed(timings, "link", lambda: link(published, documents))
+    return replace(catalog, retired=gone, dropped=dropped)
 
 
 def _link_issues(project: Project, documents: tuple[RawDocument, ...], valid: Entities) -> tuple[Issue, ...]:

@@ -116,6 +116,17 @@ def check_command(config_file: Path) -> None:
     _notices(catalog.notices)
     code = checked.code.lines()
     click.echo("Ce guide exécute\u00a0: " + (" ; ".join(code) if code else "rien d'autre que Déclic") + ".")
+    _dropped(catalog.dropped)
+
+
+def _dropped(notices) -> None:
+    """References to what the published site leaves out (drafts, retired): dropped, not a stop."""
+    if notices:
+        click.secho(
+            f"Renvois vers des fiches non publiées, retirés de la publication ({len(notices)})\u00a0:", fg="yellow"
+        )
+        for notice in notices:
+            click.echo(f"  {notice.format()}")
 
 
 def _notices(notices) -> None:
@@ -155,7 +166,9 @@ drafts_option = click.option(
 def generate_command(config_file: Path, drafts: bool) -> None:
     """Écrit les pages Markdown du catalogue dans le dossier des sources du site, sans lancer mkdocs."""
     project = load_project(config_file, drafts=drafts)
-    _report(generate(project, _progress))
+    generated = generate(project, _progress)
+    _report(generated)
+    _dropped(generated.catalog.dropped)
 
 
 @main.command("build")
@@ -180,6 +193,7 @@ def build_command(config_file: Path, strict: bool, offline: bool, drafts: bool) 
     generated = build(project, strict=strict, progress=_progress, offline=offline)
     _report(generated)
     _excluded(excluded_summary(generated.catalog))
+    _dropped(generated.catalog.dropped)
     if generated.catalog.notices:
         click.secho(
             f"{len(generated.catalog.notices)} champ(s) sans exemple de leur métier\u00a0: voir declic check.",

@@ -138,8 +138,12 @@ PLUMBER_CARD = "cas-usage/plombier-chauffagiste/relancer-factures-impayees/"
 
 
 def inside(box: dict, viewport: dict) -> bool:
-    return box["y"] >= 0 and box["x"] >= 0 and box["y"] + box["height"] <= viewport["height"] \
+    return (
+        box["y"] >= 0
+        and box["x"] >= 0
+        and box["y"] + box["height"] <= viewport["height"]
         and box["x"] + box["width"] <= viewport["width"]
+    )
 
 
 def test_the_copy_message_is_next_to_the_button_on_screen(browser, default_url):

@@ -443,10 +443,21 @@ def _id_collisions(documents: list[RawDocument]) -> list[Issue]:
 def read_layers(layers: Iterable[Path], display_root: Path) -> tuple[tuple[RawDocument, ...], list[Issue]]:
     """Documents of every layer, and the problems of the files that could not be read; a later
     layer's file (an organisation's) replaces an earlier one's (the default catalog's) with the same id."""
-    by_key: dict[tuple[str, str], RawDocument] = {}
+    stacks, issues = read_layer_stacks(layers, display_root)
+    return tuple(stack[-1] for stack in stacks.values()), issues
+
+
+def read_layer_stacks(
+    layers: Iterable[Path], display_root: Path
+) -> tuple[dict[tuple[str, str], tuple[RawDocument, ...]], list[Issue]]:
+    """Every version of each entity, by (kind, id), the default catalog's first and the organisation's
+    last; and the problems of the files that could not be read. Which version is used is `publish`'s call."""
+    stacks: dict[tuple[str, str], tuple[RawDocument, ...]] = {}
     issues: list[Issue] = []
     for layer in layers:
         documents, problems = read_catalog(layer, display_root)
-        by_key.update(((document.kind.name, document.id), document) for document in documents)
+        for document in documents:
+            key = (document.kind.name, document.id)
+            stacks[key] = (*stacks.get(key, ()), document)
         issues.extend(problems)
-    return tuple(by_key.values()), issues
+    return stacks, issues

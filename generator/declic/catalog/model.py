@@ -46,7 +46,10 @@ class Catalog:
     prompts_by_irritant: Mapping[str, tuple[str, ...]] = field(repr=False)
     # What a reader would miss but that does not stop a build: blanks without an example of their trade.
     notices: tuple = field(default=(), repr=False)
-    retired: Mapping[str, Prompt] = field(default_factory=dict, repr=False)  # their pages say why and where to go
+    # Retired entities by kind (prompts, trades, irritants): their pages say why and where to go.
+    retired: Mapping[str, Mapping] = field(default_factory=dict, repr=False)
+    # References from published entities to unpublished ones (drafts, retired), dropped: one notice each.
+    dropped: tuple = field(default=(), repr=False)
 
     # Pages ask these for every card: grouped once, they keep planning linear in the number of cards.
     def cards_of_trade(self, trade_id: str) -> tuple[Card, ...]:

@@ -7,7 +7,7 @@ persona of a hidden trade). Pure: runs between `validate` and `link`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Set
 
 from declic.catalog.schema.settings import Selection, Settings
 from declic.catalog.validate import Entities
@@ -17,10 +17,15 @@ SELECTABLE = tuple(Selection.model_fields)
 
 
 def select(
-    entities: Entities, settings: Settings, config_name: str, lines: Mapping[tuple, int] | None = None
+    entities: Entities,
+    settings: Settings,
+    config_name: str,
+    lines: Mapping[tuple, int] | None = None,
+    absent: Set[tuple[str, str]] = frozenset(),
 ) -> Entities:
-    """`lines`: the line of each field of the configuration, for the problems found here."""
-    issues = list(_unknown_ids(entities, settings, config_name, lines or {}))
+    """`lines`: the line of each field of the configuration, for the problems found here; `absent`:
+    (kind, id) of files that exist but are not among `entities` (unpublished drafts), not unknown."""
+    issues = list(_unknown_ids(entities, settings, config_name, lines or {}, absent))
     if issues:
         raise CatalogError(issues)
     kept = {
@@ -62,14 +67,14 @@ def _keep(entities: Entities, kind: str, kept: dict[str, set[str]]) -> dict:
 
 
 def _unknown_ids(
-    entities: Entities, settings: Settings, config_name: str, lines: Mapping[tuple, int]
+    entities: Entities, settings: Settings, config_name: str, lines: Mapping[tuple, int], absent: Set[tuple[str, str]]
 ) -> Iterator[Issue]:
     for choice in ("only", "hide"):
         selection = getattr(settings, choice)
         for kind in SELECTABLE:
             known = entities.get(kind, {})
             for index, entity_id in enumerate(getattr(selection, kind) or ()):
-                if entity_id not in known:
+                if entity_id not in known and (kind, entity_id) not in absent:
                     where = ("extra", "declic", choice, kind)
                     yield Issue(
                         config_name,

@@ -47,9 +47,7 @@ def code_of(project: Project) -> Code:
         for module in _names((settings or {}).get(key) if isinstance(settings, dict) else None)
     )
     templates = (
-        tuple(display_path(path, root) for path in sorted(project.templates.rglob("*.j2")))
-        if project.templates
-        else ()
+        tuple(display_path(path, root) for path in sorted(project.templates.rglob("*.j2"))) if project.templates else ()
     )
     return Code(hooks, theme, modules, templates)
 

@@ -15,8 +15,8 @@ import mergedeep
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from declic.errors import CatalogError, Issue, display_path
 from declic.catalog.load import MAX_FILE_BYTES, FieldPath, node_lines, syntax_issue
+from declic.errors import CatalogError, Issue, display_path
 
 
 class _ConfigLoader(yaml.SafeLoader):

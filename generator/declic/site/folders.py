@@ -71,7 +71,7 @@ def check_folders(
             if relation:
                 refuse(
                     folder,
-                    f"« {folder.value} » {relation} {label} du guide : Déclic vide ce dossier à chaque "
+                    f"« {folder.value} » {_contracted(relation, label)} du guide : Déclic vide ce dossier à chaque "
                     "construction et effacerait ces fichiers",
                     f"choisissez un dossier à part, par exemple « {folder.setting}: {_DEFAULTS[folder.setting]} »",
                 )
@@ -139,6 +139,12 @@ def _relation(folder: Path, other: Path) -> str:
     if _inside(folder, other):
         return "est à l'intérieur de"
     return ""
+
+
+def _contracted(relation: str, label: str) -> str:
+    """« est à l'intérieur de » + « le dossier content/ » → « est à l'intérieur du dossier content/ »."""
+    text = f"{relation} {label}"
+    return text.replace(" de le ", " du ").replace(" de les ", " des ")
 
 
 def _unique(issues: list[Issue]) -> list[Issue]:

@@ -9,14 +9,10 @@ the two are then exchanged in one atomic step. A killed or failed build leaves t
 from __future__ import annotations
 
 import copy
-import ctypes
-import ctypes.util
-import json
 import logging
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -25,14 +21,13 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
-from pagefind.service import get_executable
 
 from declic import __version__, urls
 from declic.site.errors import SiteBuildError
 from declic.site.folders import mark
+from declic.site.project import Project
 from declic.site.search_index import index_for_search
 from declic.site.swap import remove_leftovers, swap_in
-from declic.site.project import Project
 
 _log = logging.getLogger("declic")
 

@@ -7,22 +7,21 @@ A guide is a folder with a `mkdocs.yml`. Its catalog is a stack of layers: Décl
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
-
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
-from declic.site.config_file import read_config
-from declic.errors import CatalogError, Issue
-from declic.site.folders import Output, check_folders
 from declic.catalog.load import FieldPath
 from declic.catalog.schema.settings import Settings
 from declic.catalog.validate import schema_issues
+from declic.errors import CatalogError, Issue
+from declic.site.config_file import read_config
+from declic.site.folders import Output, check_folders
 
 
 def _default_guide() -> Path:
@@ -127,7 +126,9 @@ _SETTINGS = ("extra", "declic")
 
 # A published address: http(s), a host name, an optional port and a path of plain URL characters.
 # Material prints it raw in every page's `<link rel="canonical">`, and it ends in QR codes.
-_HOST = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")
+_HOST = re.compile(
+    r"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"
+)
 _PATH = re.compile(r"^[A-Za-z0-9\-._~!$&*+,;=:@%/]*$")
 
 

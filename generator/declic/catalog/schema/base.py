@@ -26,6 +26,10 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MAX_ID_LENGTH = 80  # an id is a folder or file name in the site, and part of a printed address
 # An id is also an address: a page named `index` would be the listing of its folder.
 RESERVED_IDS = frozenset({"index"})
+# Names Windows refuses for a file, whatever the extension: a site holding one cannot be copied there.
+WINDOWS_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
+)
 
 
 def id_problem(entity_id: str) -> str | None:
@@ -34,6 +38,8 @@ def id_problem(entity_id: str) -> str | None:
         return f"« {entity_id} » n'est pas un identifiant valide : minuscules sans accent, chiffres et tirets"
     if entity_id in RESERVED_IDS:
         return f"« {entity_id} » est un identifiant réservé : c'est l'adresse de la page qui liste les fiches"
+    if entity_id in WINDOWS_NAMES:
+        return f"« {entity_id} » est un nom de fichier que Windows refuse : le site ne pourrait pas y être copié"
     if len(entity_id) > MAX_ID_LENGTH:
         return (
             f"« {entity_id[:20]}… » est trop long pour un identifiant : "
@@ -45,7 +51,7 @@ def id_problem(entity_id: str) -> str | None:
 def suggested_id(entity_id: str) -> str:
     """A valid id close to `entity_id`, for the hint that goes with `id_problem`."""
     slug = slugify(entity_id, max_length=MAX_ID_LENGTH, word_boundary=True) or "fiche"
-    return f"{slug}-1" if slug in RESERVED_IDS else slug
+    return f"{slug}-1" if slug in RESERVED_IDS | WINDOWS_NAMES else slug
 
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH)]

@@ -17,6 +17,7 @@ from declic.catalog.schema.base import Id, Model, Text
 Status = Literal["brouillon", "relecture", "validé", "retiré"]
 UNPUBLISHED: frozenset[str] = frozenset({"brouillon", "relecture"})  # shown only with `--drafts`
 
+_KIND_WORDS = {"Prompt": "prompt", "Trade": "métier", "Irritant": "irritant"}  # in a retired one's error
 _PERIOD = re.compile(r"^(\d{1,3}) (jours?|semaines?|mois|ans?)$")
 
 
@@ -76,6 +77,27 @@ class Reviewed(Model):
         default=None,
         description="Tous les combien la relire (« 6 mois », « 1 an ») : « declic review » signale les retards.",
     )
+    retired_because: Text | None = Field(
+        default=None, description="Pourquoi la fiche est retirée (statut « retiré ») : affiché à son adresse."
+    )
+    replaced_by: Id | None = Field(
+        default=None,
+        description="La fiche de même sorte qui la remplace, vers laquelle la page de la fiche retirée renvoie.",
+    )
+
+    @model_validator(mode="after")
+    def _retired_says_why(self) -> Reviewed:
+        if self.status == "retiré" and not self.retired_because:
+            raise PydanticCustomError(
+                "retired_without_reason",
+                "{kind} retiré sans raison",
+                {
+                    "kind": _KIND_WORDS.get(type(self).__name__, "fiche"),
+                    "field": "status",
+                    "hint": "ajoutez retired_because (et replaced_by s'il a un remplaçant)",
+                },
+            )
+        return self
 
 
 class Test(Model):
@@ -96,19 +118,3 @@ class ReviewedPrompt(Reviewed):
             "au-delà de « stale_after » (12 mois par défaut)."
         ),
     )
-    retired_because: Text | None = Field(
-        default=None, description="Pourquoi le prompt est retiré (statut « retiré ») : affiché à son adresse."
-    )
-    replaced_by: Id | None = Field(
-        default=None, description="Le prompt qui le remplace, vers lequel sa page de prompt retiré renvoie."
-    )
-
-    @model_validator(mode="after")
-    def _retired_says_why(self) -> ReviewedPrompt:
-        if self.status == "retiré" and not self.retired_because:
-            raise PydanticCustomError(
-                "retired_without_reason",
-                "prompt retiré sans raison",
-                {"field": "status", "hint": "ajoutez retired_because (et replaced_by s'il a un remplaçant)"},
-            )
-        return self
