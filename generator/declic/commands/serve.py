@@ -32,6 +32,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from declic.build import generate
+from declic.commands.address import Address
 from declic.errors import CatalogError
 from declic.site.mkdocs_build import site_config
 from declic.site.project import Project, load_project
@@ -146,7 +147,7 @@ class Preview:
     def __init__(
         self,
         config_file: Path,
-        address: str,
+        address: Address,
         report: Callable[[list[str]], None],
         rebuilt: Callable[[int, float], None],
     ):
@@ -154,12 +155,11 @@ class Preview:
         self.report = report
         self.rebuilt = rebuilt
         self.project = load_project(config_file, drafts=True)  # a guide that cannot even start is the CLI's to report
-        host, _, port = address.rpartition(":")
         mount = urlsplit(self.project.site_url or "/").path or "/"
         self.server = _Server(
             builder=self._quick_build,
-            host=host,
-            port=int(port),
+            host=address.host,
+            port=address.port,
             root=tempfile.mkdtemp(prefix="declic-apercu-"),
             mount_path=mount,
         )
