@@ -257,3 +257,63 @@ def test_serve_on_a_bare_port_listens_on_127_0_0_1_only(mini):
     with serving(mini, bare_port=True) as served:
         wait_for(lambda: fetch(served.base))
         assert _listening(served.port) == {"0100007F"}  # 127.0.0.1, in the kernel's byte order
+
+
+class _DeleteDuringBuild:
+    """A mkdocs plugin that deletes a docs page once mkdocs has listed it, before it reads it."""
+
+    def __init__(self, page: Path):
+        self.page = page
+
+    def on_files(self, files, **_):
+        self.page.unlink()
+        return files
+
+    def __getattr__(self, name):
+        raise AttributeError(name)
+
+
+def test_a_page_deleted_during_a_build_is_reported_and_the_preview_goes_on(mini, tmp_path, monkeypatch):
+    """A page deleted while the preview reads the guide once ended that build with a traceback, and
+    a background build's thread for good."""
+    import declic.build
+    import declic.commands.serve as serve
+
+    page = mini.parent / "content" / "charte.md"
+    collect = declic.build.collect_content
+
+    def listed_then_deleted(folders):
+        found = collect(folders)
+        if page.exists() and page in found.values():
+            page.unlink()  # between the listing of the pages and their reading
+        return found
+
+    reports, gone = [], []
+    preview = serve.Preview(mini, parse_address(str(free_port())), reports.append, lambda *_: None, gone.append)
+    try:
+        site = tmp_path / "servi"
+        site.mkdir()
+        monkeypatch.setattr(declic.build, "collect_content", listed_then_deleted)
+        assert preview._build(site, dirty=False) is False  # no exception: the build stops
+        assert gone == [str(page)] and reports == []
+        assert preview.server._want_rebuild  # and asks for the next one
+        assert preview._build(site, dirty=False) is True  # which shows the guide without the page
+        assert reports == [[]] and (site / "index.html").is_file() and not (site / "charte").exists()
+
+        # A background build reading the docs folder while a quick build removes a page from it.
+        docs_page = preview.project.docs_dir / "index.md"
+        real_config = serve.site_config
+
+        def with_a_deletion(*args, **kwargs):
+            config = real_config(*args, **kwargs)
+            config.plugins["supprime"] = _DeleteDuringBuild(docs_page)
+            return config
+
+        monkeypatch.setattr(serve, "site_config", with_a_deletion)
+        background = tmp_path / "arriere-plan"
+        background.mkdir()
+        assert preview._build(background, dirty=False, regenerate=False, outdated=lambda: False) is False
+        assert not docs_page.exists()  # it happened
+        assert gone == [str(page)] and reports == [[]]  # outdated, nothing to say: the deletion's quick build follows
+    finally:
+        preview.server.server_close()

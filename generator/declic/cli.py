@@ -219,7 +219,10 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
         files = "fichier régénéré" if written < 2 else "fichiers régénérés"
         click.echo(f"Aperçu à jour en {duration}\u00a0s ({written} {files}).")
 
-    preview = Preview(config_file, address, report, rebuilt)
+    def vanished(path: str) -> None:
+        click.echo(f"« {path} » a disparu pendant la régénération : l'aperçu se régénère.", err=True)
+
+    preview = Preview(config_file, address, report, rebuilt, vanished)
     click.echo(f"Aperçu sur {preview.server.url} (Ctrl+C pour arrêter).")
     if address.reachable_from_the_network:
         click.secho(
