@@ -15,10 +15,15 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlparse
 
 import pytest
 import yaml
+from click.testing import CliRunner
+
+from declic.cli import main
+from declic.commands.address import parse_address
 
 
 def free_port() -> int:
@@ -48,12 +53,21 @@ def wait_for(condition, seconds: float = 60.0):
 class Served:
     """A running `declic serve`, with what it printed so far."""
 
-    def __init__(self, config: Path, env: dict[str, str] | None = None):
+    def __init__(self, config: Path, env: dict[str, str] | None = None, bare_port: bool = False):
         self.port = free_port()
         site_url = yaml.safe_load(config.read_text(encoding="utf-8")).get("site_url") or "/"
         self.base = f"http://127.0.0.1:{self.port}{urlparse(site_url).path}"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "declic.cli", "serve", "-f", str(config), "-a", f"127.0.0.1:{self.port}"],
+            [
+                sys.executable,
+                "-m",
+                "declic.cli",
+                "serve",
+                "-f",
+                str(config),
+                "-a",
+                f"{self.port}" if bare_port else f"127.0.0.1:{self.port}",
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -71,8 +85,8 @@ class Served:
 
 
 @contextmanager
-def serving(config: Path, env: dict[str, str] | None = None) -> Iterator[Served]:
-    served = Served(config, env)
+def serving(config: Path, env: dict[str, str] | None = None, bare_port: bool = False) -> Iterator[Served]:
+    served = Served(config, env, bare_port)
     try:
         yield served
     finally:
@@ -169,3 +183,150 @@ def test_the_address_is_printed_once_the_port_answers_with_the_first_page(mini):
         assert served.base in line
         assert served.count("Aperçu sur") == 1
         assert served.count("Material for MkDocs, le thème") == 1  # Material's end of life, said once per run
+
+
+@pytest.mark.parametrize(
+    ("typed", "host", "port", "network"),
+    [
+        ("8013", "127.0.0.1", 8013, False),
+        ("127.0.0.1:8013", "127.0.0.1", 8013, False),
+        ("localhost:8013", "localhost", 8013, False),
+        ("[::1]:8013", "::1", 8013, False),
+        ("0.0.0.0:8013", "0.0.0.0", 8013, True),
+        ("[::]:8013", "::", 8013, True),
+        ("192.168.1.20:8013", "192.168.1.20", 8013, True),
+    ],
+)
+def test_a_bare_port_means_this_computer_only(typed, host, port, network):
+    address = parse_address(typed)
+    assert (address.host, address.port, address.reachable_from_the_network) == (host, port, network)
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("localhost", "le port n'est pas un nombre"),
+        ("abc:def", "le port n'est pas un nombre"),
+        (":8013", "l'hôte manque avant « : »"),
+        ("127.0.0.1:", "le port manque"),
+        ("70000", "le port va de 1 à 65535"),
+        ("un hôte:8013", "« un hôte » n'est ni une adresse IP ni un nom d'hôte"),
+    ],
+)
+def test_a_bad_address_gets_a_french_message_not_a_traceback(mini, typed, why):
+    result = CliRunner().invoke(main, ["serve", "-f", str(mini), "-a", typed])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert result.output.splitlines()[-1] == (
+        f"Erreur : valeur invalide pour « -a » : « {typed} » : {why} ; attendu « HÔTE:PORT » ou « PORT », "
+        "par exemple « 8000 » (cet ordinateur seulement) ou « 0.0.0.0:8000 » (tout le réseau)"
+    )
+
+
+class _NoServer:
+    """Stands for the preview: what the command would serve, without a server."""
+
+    started: ClassVar[list] = []
+
+    def __init__(self, config_file, address, report, rebuilt, ready, vanished):
+        self.url, self.ready = f"http://{address}/", ready
+        _NoServer.started.append(address)
+
+    def run(self) -> None:
+        self.ready(self.url)  # the address and its warning are said once the first page is served
+
+
+def test_all_interfaces_only_when_a_host_says_so_and_then_a_warning(mini, monkeypatch):
+    import declic.commands.serve
+
+    monkeypatch.setattr(declic.commands.serve, "Preview", _NoServer)
+    _NoServer.started.clear()
+    quiet = CliRunner().invoke(main, ["serve", "-f", str(mini), "-a", "8013"])
+    assert quiet.exit_code == 0, quiet.output
+    assert "réseau" not in quiet.output
+    loud = CliRunner().invoke(main, ["serve", "-f", str(mini), "-a", "0.0.0.0:8013"])
+    assert loud.exit_code == 0, loud.output
+    assert (
+        "Attention : l'aperçu écoute sur 0.0.0.0:8013, ouvert au réseau : quiconque joint cet ordinateur voit le "
+        "guide, brouillons compris. Pour cet ordinateur seulement : -a 8013."
+    ) in loud.output
+    assert [(address.host, address.port) for address in _NoServer.started] == [("127.0.0.1", 8013), ("0.0.0.0", 8013)]
+
+
+def _listening(port: int) -> set[str]:
+    """The local addresses a TCP socket listens on at `port`, as Linux lists them."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, _, hex_port = local.rpartition(":")
+            if state == "0A" and int(hex_port, 16) == port:
+                found.add(address)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads Linux's table of sockets")
+def test_serve_on_a_bare_port_listens_on_127_0_0_1_only(mini):
+    with serving(mini, bare_port=True) as served:
+        wait_for(lambda: fetch(served.base))
+        assert _listening(served.port) == {"0100007F"}  # 127.0.0.1, in the kernel's byte order
+
+
+class _DeleteDuringBuild:
+    """A mkdocs plugin that deletes a docs page once mkdocs has listed it, before it reads it."""
+
+    def __init__(self, page: Path):
+        self.page = page
+
+    def on_files(self, files, **_):
+        self.page.unlink()
+        return files
+
+    def __getattr__(self, name):
+        raise AttributeError(name)
+
+
+def test_a_page_deleted_during_a_build_is_reported_and_the_preview_goes_on(mini, tmp_path, monkeypatch):
+    """A page deleted while the preview reads the guide once ended that build with a traceback, and
+    a background build's thread for good."""
+    import declic.build
+    import declic.commands.serve as serve
+
+    page = mini.parent / "content" / "charte.md"
+    collect = declic.build.collect_content
+
+    def listed_then_deleted(folders):
+        found = collect(folders)
+        if page.exists() and page in found.values():
+            page.unlink()  # between the listing of the pages and their reading
+        return found
+
+    reports, gone = [], []
+    preview = serve.Preview(mini, parse_address(str(free_port())), reports.append, lambda *_: None, gone.append)
+    try:
+        site = tmp_path / "servi"
+        site.mkdir()
+        monkeypatch.setattr(declic.build, "collect_content", listed_then_deleted)
+        assert preview._build(site, dirty=False) is False  # no exception: the build stops
+        assert gone == [str(page)] and reports == []
+        assert preview.server._want_rebuild  # and asks for the next one
+        assert preview._build(site, dirty=False) is True  # which shows the guide without the page
+        assert reports == [[]] and (site / "index.html").is_file() and not (site / "charte").exists()
+
+        # A background build reading the docs folder while a quick build removes a page from it.
+        docs_page = preview.project.docs_dir / "index.md"
+        real_config = serve.site_config
+
+        def with_a_deletion(*args, **kwargs):
+            config = real_config(*args, **kwargs)
+            config.plugins["supprime"] = _DeleteDuringBuild(docs_page)
+            return config
+
+        monkeypatch.setattr(serve, "site_config", with_a_deletion)
+        background = tmp_path / "arriere-plan"
+        background.mkdir()
+        assert preview._build(background, dirty=False, regenerate=False, outdated=lambda: False) is False
+        assert not docs_page.exists()  # it happened
+        assert gone == [str(page)] and reports == [[]]  # outdated, nothing to say: the deletion's quick build follows
+    finally:
+        preview.server.server_close()

@@ -18,6 +18,7 @@ from declic.build import Generated, build, generate
 from declic.catalog.coverage import excluded_summary
 from declic.catalog.schema import KINDS, KINDS_BY_COMMAND
 from declic.catalog.schema.base import id_problem, suggested_id
+from declic.commands.address import parse_address
 from declic.commands.calendar import follow_up_calendar
 from declic.commands.check import check
 from declic.commands.import_csv import TODO, Columns, import_prompts
@@ -209,12 +210,16 @@ def build_command(config_file: Path, strict: bool, offline: bool, drafts: bool) 
     "--dev-addr",
     default="127.0.0.1:8000",
     show_default=True,
-    metavar="IP:PORT",
-    help="Adresse IP:port du serveur.",
+    metavar="PORT|HÔTE:PORT",
+    help="PORT (cet ordinateur seulement) ou HÔTE:PORT ; 0.0.0.0:PORT ouvre l'aperçu, brouillons compris, au réseau.",
 )
 @_fail_on_catalog_errors
 def serve_command(config_file: Path, dev_addr: str) -> None:
     """Aperçu en direct : régénère les pages quand un fichier YAML ou une page change."""
+    try:
+        address = parse_address(dev_addr)
+    except ValueError as error:
+        raise click.UsageError(f"valeur invalide pour « -a » : {error}", click.get_current_context()) from None
     from declic.commands.serve import Preview
 
     _stack_notice()
@@ -235,11 +240,21 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
         files = "fichier régénéré" if written < 2 else "fichiers régénérés"
         click.echo(f"Aperçu à jour en {duration}\u00a0s ({written} {files}).")
 
+    def vanished(path: str) -> None:
+        click.echo(f"« {path} » a disparu pendant la régénération : l'aperçu se régénère.", err=True)
+
     def ready(url: str) -> None:
         click.echo(f"Aperçu sur {url} (Ctrl+C pour arrêter).")
+        if address.reachable_from_the_network:
+            click.secho(
+                f"Attention : l'aperçu écoute sur {address}, ouvert au réseau : quiconque joint cet ordinateur "
+                f"voit le guide, brouillons compris. Pour cet ordinateur seulement : -a {address.port}.",
+                fg="yellow",
+                err=True,
+            )
 
     click.echo("Construction de l'aperçu…")
-    Preview(config_file, dev_addr, report, rebuilt, ready).run()
+    Preview(config_file, address, report, rebuilt, ready, vanished).run()
 
 
 def _stack_notice() -> None:

@@ -32,6 +32,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from declic.build import generate
+from declic.commands.address import Address
 from declic.errors import CatalogError
 from declic.site.mkdocs_build import site_config
 from declic.site.project import Project, load_project
@@ -67,6 +68,13 @@ class _Server(LiveReloadServer):
 def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
     """mkdocs warns of every quick build's stale navigation; the full build that follows fixes it."""
     return "'dirty' build" not in record.getMessage()
+
+
+def _not_a_vanished_page(record: logging.LogRecord) -> bool:
+    """mkdocs logs a page that went away while it read it (a deletion during a build) as an error
+    before raising; the preview builds again (see `Preview._build`), so it is no error."""
+    message = record.getMessage()
+    return not (message.startswith("Error reading page") and "[Errno 2]" in message)
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -158,21 +166,23 @@ class Preview:
     def __init__(
         self,
         config_file: Path,
-        address: str,
+        address: Address,
         report: Callable[[list[str]], None],
         rebuilt: Callable[[int, float], None],
         ready: Callable[[str], None] = lambda url: None,
+        vanished: Callable[[str], None] = lambda path: None,
     ):
         self.config_file = config_file
         self.report = report
         self.rebuilt = rebuilt
+        self.vanished = vanished
+        self._vanished: str | None = None  # the file the last quick build found gone
         self.project = load_project(config_file, drafts=True)  # a guide that cannot even start is the CLI's to report
-        host, _, port = address.rpartition(":")
         mount = urlsplit(self.project.site_url or "/").path or "/"
         self.server = _Server(
             builder=self._quick_build,
-            host=host,
-            port=int(port),
+            host=address.host,
+            port=address.port,
             root=tempfile.mkdtemp(prefix="declic-apercu-"),
             mount_path=mount,
         )
@@ -190,6 +200,7 @@ class Preview:
         # served folders are removed on the way out rather than left in the temporary folder.
         signal.signal(signal.SIGTERM, _interrupt)
         logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_a_vanished_page)
         self._build(Path(self.server.root), dirty=False)
         observer = Observer()
         handler = _OnChange(self.server.request_rebuild)
@@ -270,6 +281,20 @@ class Preview:
             return self._show(site, ["une macro d'une page a échoué : le message « [macros] » ci-dessus en dit plus"])
         except _Outdated:
             return False
+        except FileNotFoundError as error:
+            # A file went away while this build read it: a page deleted, or a stale one the quick
+            # build of that deletion removed under a background build. What `site` holds stays
+            # served; a quick build says so and starts again, a background build is simply outdated.
+            if outdated is None:
+                path = str(error.filename or error)
+                if path == self._vanished:  # gone again: not a deletion in passing, a file missing
+                    return self._show(site, [f"{path} : fichier introuvable pendant la construction"])
+                self._vanished = path
+                self.vanished(path)
+                self.server.request_rebuild()
+            return False
+        if regenerate:
+            self._vanished = None
         return self._show(site, [], report=regenerate)
 
     def _show(self, site: Path, lines: list[str], report: bool = True) -> bool:
