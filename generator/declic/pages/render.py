@@ -26,6 +26,7 @@ from declic import urls
 from declic.catalog.prompt_text import Segment
 from declic.pages import Page
 from declic.pages.script_data import script_json
+from declic.pages.typography import french_spacing
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -354,5 +355,5 @@ def with_title(markdown: str) -> str:
     if heading is None or _HAS_TITLE.search(header):
         return markdown
     # The heading is Markdown that `escape_text` wrote (numeric entities): its text is the title.
-    title = html.unescape(heading.group(1)).strip()
+    title = french_spacing(html.unescape(heading.group(1)).strip())
     return f"---\ntitle: {_front_matter(title)}\n{header}---\n{body}"
