@@ -6,6 +6,7 @@ Every `{{ value }}` a template prints is escaped for Markdown and HTML unless it
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -25,6 +26,7 @@ from declic import urls
 from declic.catalog.prompt_text import Segment
 from declic.pages import Page
 from declic.pages.script_data import script_json
+from declic.pages.typography import french_spacing
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -320,16 +322,38 @@ def render(
     `directory_urls`: as mkdocs will serve the pages (`a/b/`, or `a/b.html` offline), for `href`."""
     template = environment(overrides).get_template(page.template)
     folder = posixpath.dirname(page.path)
-    return template.render(
-        **vars(page.context),
-        **(extra or {}),
-        page_path=page.path,
-        page_folder=folder,
-        page_top_folder=folder.split("/", 1)[0] + "/",
-        page_up="../" * (folder.count("/") + 1) if folder else "",
-        page_to_root=urls.to_root(page.path, directory_urls),
-        directory_urls=directory_urls,
-        page_kind=page.kind,
-        site_url=site_url,
-        shared_blocks=shared_blocks,
+    return with_title(
+        template.render(
+            **vars(page.context),
+            **(extra or {}),
+            page_path=page.path,
+            page_folder=folder,
+            page_top_folder=folder.split("/", 1)[0] + "/",
+            page_up="../" * (folder.count("/") + 1) if folder else "",
+            page_to_root=urls.to_root(page.path, directory_urls),
+            directory_urls=directory_urls,
+            page_kind=page.kind,
+            site_url=site_url,
+            shared_blocks=shared_blocks,
+        )
     )
+
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)?---\n", re.S)
+_H1_LINE = re.compile(r"^# (.+?)(?:\s*\{[^{}]*\})?\s*$", re.M)
+_HAS_TITLE = re.compile(r"^title\s*:", re.M)
+
+
+def with_title(markdown: str) -> str:
+    """The page's `title:` in its front matter, the text of its H1. Pages open with a row of links
+    before their heading, so mkdocs finds no title of its own and would name the browser tab, the
+    navigation and the search result after the file (« Relancer factures impayees »). A title the
+    template wrote itself is kept; a page without an H1 is left as it is."""
+    front = _FRONT_MATTER.match(markdown)
+    header, body = (front.group(1) or "", markdown[front.end() :]) if front else ("", markdown)
+    heading = _H1_LINE.search(body)
+    if heading is None or _HAS_TITLE.search(header):
+        return markdown
+    # The heading is Markdown that `escape_text` wrote (numeric entities): its text is the title.
+    title = french_spacing(html.unescape(heading.group(1)).strip())
+    return f"---\ntitle: {_front_matter(title)}\n{header}---\n{body}"
