@@ -189,7 +189,6 @@ def generate_command(config_file: Path, drafts: bool) -> None:
 @_fail_on_catalog_errors
 def build_command(config_file: Path, strict: bool, offline: bool, drafts: bool) -> None:
     """Construit le site complet dans le dossier du site (site/ par défaut)."""
-    _stack_notice()
     project = load_project(config_file, drafts=drafts)
     generated = build(project, strict=strict, progress=_progress, offline=offline)
     _report(generated)
@@ -201,6 +200,7 @@ def build_command(config_file: Path, strict: bool, offline: bool, drafts: bool) 
             fg="yellow",
         )
     click.echo(f"Site construit dans {project.site_dir} en {sum(generated.timings.values()):.1f} s.")
+    _stack_notice()  # after the summary: a guide's problems, when there are some, come alone
 
 
 @main.command("serve")

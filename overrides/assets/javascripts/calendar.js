@@ -15,21 +15,39 @@
     return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
   }
 
-  function fold(line) {  // RFC 5545: lines of at most 75 octets, continued with a space
-    var out = [];
-    while (line.length > 70) { out.push(line.slice(0, 70)); line = " " + line.slice(70); }
-    out.push(line);
+  function octets(character) {  // its size in UTF-8
+    var code = character.codePointAt(0);
+    return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+
+  // RFC 5545: lines of at most 75 octets (UTF-8), continued with one space, never cut inside a
+  // character: Array.from walks code points, so an emoji's two UTF-16 halves stay together.
+  function fold(line) {
+    var out = [], current = "", size = 0;
+    Array.from(line).forEach(function (character) {
+      var length = octets(character);
+      if (size + length > 75) { out.push(current); current = " "; size = 1; }
+      current += character;
+      size += length;
+    });
+    out.push(current);
     return out.join("\r\n");
   }
 
+  function utcStamp(date) {  // DTSTAMP: when the file was made, in UTC
+    return date.getUTCFullYear() + pad(date.getUTCMonth() + 1) + pad(date.getUTCDate()) + "T" +
+      pad(date.getUTCHours()) + pad(date.getUTCMinutes()) + pad(date.getUTCSeconds()) + "Z";
+  }
+
   function calendar(pathId, title, followUps, start) {
+    var made = utcStamp(new Date());
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Déclic//Parcours//FR", "X-WR-CALNAME:" + text("Déclic · " + title)];
     followUps.forEach(function (item) {
       var begins = new Date(start.getFullYear(), start.getMonth(), start.getDate() + item.days, 9, 0);
       var ends = new Date(begins.getTime() + item.minutes * 60000);
       lines.push("BEGIN:VEVENT",
         "UID:" + pathId + "-j" + item.days + (item.months ? "-mensuel" : "") + "@declic",
-        "DTSTAMP:" + stamp(start),
+        "DTSTAMP:" + made,
         "DTSTART:" + stamp(begins), "DTEND:" + stamp(ends),
         "SUMMARY:" + text(item.title + " · " + title),
         "DESCRIPTION:" + text(item.description + "\n" + window.location.href));
