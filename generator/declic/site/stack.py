@@ -8,33 +8,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from declic.catalog.review_dates import french_date
+
 # Material for MkDocs' end of life, as mkdocs-material 9.7+ announces it (material/templates/__init__.py):
 # critical fixes and security updates until then; Zensical, by the same team, is its successor.
 MATERIAL_END_OF_LIFE = date(2027, 5, 5)
 
 
-def _french_date(day: date) -> str:
-    months = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ]
-    return f"{day.day}{'er' if day.day == 1 else ''} {months[day.month - 1]} {day.year}"
-
-
 def end_of_life_notice(today: date | None = None) -> str:
     """The notice. Not silenced by Material's NO_MKDOCS_2_WARNING: Material sets it on import."""
     today = today or date.today()
-    when = _french_date(MATERIAL_END_OF_LIFE)
+    when = french_date(MATERIAL_END_OF_LIFE)
     status = (
         f"n'est plus maintenu depuis le {when}"
         if today >= MATERIAL_END_OF_LIFE
