@@ -215,7 +215,7 @@ class _NoServer:
 
     started: ClassVar[list] = []
 
-    def __init__(self, config_file, address, report, rebuilt):
+    def __init__(self, config_file, address, *callbacks):
         self.server = type("S", (), {"url": f"http://{address}/"})()
         _NoServer.started.append(address)
 
