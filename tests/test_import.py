@@ -220,3 +220,53 @@ def test_import_refuses_a_prompt_folder_that_a_link_leads_out_of_the_guide(mini,
     result = run("import", str(FIXTURES / "liste-publique.csv"), "-f", str(mini), code=1)
     assert result.output.splitlines()[0].startswith(f"{prompts}: est un lien symbolique vers {outside}, hors du guide")
     assert sorted(path.name for path in outside.iterdir()) == ["descriptif-devis.yaml", "relance-facture.yaml"]
+
+
+def test_only_declared_blanks_become_variables_the_rest_stays_as_written():
+    """`{% raw %}`, JSON and code were once turned into variables: only a name or a few words are blanks."""
+    kept = '{% raw %}{{ x }}{% endraw %} ; {"nom": "Léa", "age": 3} ; {a: 1} ; `print(x)` ; `ls -la` ; [ ] ; {#}'
+    assert blanks(kept) == (kept, {})
+    text, labels = blanks(kept + " pour [nom du client] avant `date d'échéance`")
+    assert text == kept + " pour {nom_du_client} avant {date_d_echeance}"
+    assert labels == {"nom_du_client": "Nom du client", "date_d_echeance": "Date d'échéance"}
+
+
+def test_import_keeps_a_prompts_braces_as_written(mini, tmp_path):
+    source = tmp_path / "gabarit.csv"
+    prompt = 'Réponds en JSON {"client": "[nom]", "total": 3} sans {% raw %}{{ balise }}{% endraw %}.'
+    source.write_text('act,prompt\nJSON,"' + prompt.replace('"', '""') + '"\n', encoding="utf-8")
+    run("import", str(source), "-f", str(mini))
+    data = yaml.safe_load((_prompts(mini) / "json.yaml").read_text(encoding="utf-8"))
+    assert data["text"] == prompt.replace("[nom]", "{nom}")
+    assert list(data["variables"]) == ["nom"]
+
+
+def test_eight_thousand_rows_of_one_title_get_numbered_ids_and_a_short_report(mini, tmp_path):
+    source = tmp_path / "meme-titre.csv"
+    source.write_text("act,prompt\n" + "".join(f"Même titre,Texte {n}.\n" for n in range(8_000)), encoding="utf-8")
+    lines = run("import", str(source), "-f", str(mini)).output.splitlines()
+    assert lines[0] == f"8\u202f000 prompts importés dans {_prompts(mini)}."
+    assert lines[1:3] == [
+        "  rangée 3 : « meme-titre » existe déjà, enregistré sous « meme-titre-2 »",
+        "  rangée 4 : « meme-titre » existe déjà, enregistré sous « meme-titre-3 »",
+    ]
+    assert lines[11] == "  … et 7\u202f989 autres rangées renommées"
+    assert len(lines) == 13  # the count, ten renamed rows, the others counted, what to do next
+    ids = {path.stem for path in _prompts(mini).glob("meme-titre*.yaml")}
+    assert ids == {"meme-titre"} | {f"meme-titre-{n}" for n in range(2, 8_001)}
+    last = yaml.safe_load((_prompts(mini) / "meme-titre-8000.yaml").read_text(encoding="utf-8"))
+    assert last["text"] == "Texte 7999."
+
+
+def test_half_a_million_empty_rows_are_counted_not_listed(mini, tmp_path):
+    source = tmp_path / "vide.csv"
+    source.write_text("act,prompt\n" + ",\n" * 500_000 + "Un titre,Un texte.\n", encoding="utf-8")
+    before = sorted(_prompts(mini).iterdir())
+    lines = run("import", str(source), "-f", str(mini)).output.splitlines()
+    assert lines[0] == f"1 prompt importé dans {_prompts(mini)}."
+    assert lines[1] == "500\u202f000 rangées ignorées (vide : 500\u202f000) :"
+    assert lines[2:12] == [f"  rangée {n} : rangée vide" for n in range(2, 12)]
+    assert lines[12] == "  … et 499\u202f990 autres rangées ignorées"
+    assert len(lines) == 14
+    assert sorted(_prompts(mini).iterdir()) == sorted([*before, _prompts(mini) / "un-titre.yaml"])
+    assert not list(mini.parent.glob(".declic-import-*"))  # the staging folder is gone

@@ -352,16 +352,37 @@ def import_command(
     """Écrit un prompt YAML (brouillon) par rangée d'un CSV de prompts, dans usecases/prompts/."""
     project = load_project(config_file)
     report = import_prompts(project, source, Columns(title_column, text_column, owner_column), force)
-    count = len(report.written)
-    click.echo(f"{count} prompt{'s' if count > 1 else ''} importé{'s' if count > 1 else ''} dans {report.folder}.")
-    for row, wanted, given in report.renamed:
+    count = report.written
+    click.echo(
+        f"{_number(count)} prompt{'s' if count > 1 else ''} importé{'s' if count > 1 else ''} dans {report.folder}."
+    )
+    for row, wanted, given in report.renamed_shown:
         click.echo(f"  rangée {row} : « {wanted} » existe déjà, enregistré sous « {given} »")
+    _and_others(report.renamed, len(report.renamed_shown), "renommée")
     if report.skipped:
-        click.secho(f"{len(report.skipped)} rangée(s) ignorée(s) :", fg="yellow")
-        for row, why in report.skipped:
+        total = sum(report.skipped.values())
+        reasons = ", ".join(f"{reason} : {_number(rows)}" for reason, rows in report.skipped.most_common())
+        click.secho(
+            f"{_number(total)} rangée{'s' if total > 1 else ''} ignorée{'s' if total > 1 else ''} ({reasons}) :",
+            fg="yellow",
+        )
+        for row, why in report.skipped_shown:
             click.echo(f"  rangée {row} : {why}")
+        _and_others(total, len(report.skipped_shown), "ignorée")
     if count:
         click.echo(f"Chaque prompt est en brouillon : complétez les champs « {TODO} », puis lancez declic check.")
+
+
+def _and_others(total: int, shown: int, what: str) -> None:
+    if total > shown:
+        others = total - shown
+        click.echo(
+            f"  … et {_number(others)} autre{'s' if others > 1 else ''} rangée{'s' if others > 1 else ''} {what}{'s' if others > 1 else ''}"
+        )
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", "\u202f")  # French: a narrow no-break space between thousands
 
 
 def _plausible_start(value):

@@ -6,9 +6,13 @@ COMPLÉTER » so that `declic check` names each such field. Never overwrites a f
 from __future__ import annotations
 
 import csv
-import io
+import hashlib
 import json
+import os
 import re
+import shutil
+import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,7 +25,7 @@ from declic.catalog.prompt_text import VARIABLE
 from declic.catalog.schema import KINDS_BY_NAME
 from declic.catalog.schema.base import MAX_ID_LENGTH, suggested_id
 from declic.catalog.schema.prompt import Prompt, Sheet, TimeSaved, Variable
-from declic.commands.targets import check_targets, write_text
+from declic.commands.targets import check_targets
 from declic.errors import CatalogError, Issue, suggest
 from declic.site.project import Project
 
@@ -35,6 +39,10 @@ BLANK = re.compile(
     r"|\[(?P<bracket>[^{}\[\]`\n]{1,60})\](?!\()"
     r"|`(?P<tick>[^{}\[\]`\n]{1,60})`"
 )
+# What a blank holds: a variable's name or label, a few words of letters (digits, _, ' and - inside a
+# word), starting with a letter: `nom_du_client`, [date d'échéance], {numéro de facture}.
+_WORD = r"[^\W\d_][\w'’-]*|\d[\w'’-]*"
+_LABEL = re.compile(rf"[^\W\d_][\w'’-]*(?: (?:{_WORD})){{0,5}}")
 # Characters YAML refuses, or reads as line breaks: the text keeps its lines, not these.
 _NOT_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
 _YAML_BREAKS = re.compile("\r\n|[\r\u0085\u2028\u2029]")
@@ -49,12 +57,32 @@ class Columns:
     owner: str | None = None
 
 
+SHOWN = 10  # rows listed per kind of report line; the others are counted
+# Why a row is skipped, as the report counts them.
+EMPTY, NO_COLUMN, TOO_LONG, DUPLICATE, EXISTS = "vide", "colonne vide", "trop long", "doublon", "fichier existant"
+
+
 @dataclass
 class ImportReport:
-    written: list[tuple[int, str]] = field(default_factory=list)  # (row, id)
-    skipped: list[tuple[int, str]] = field(default_factory=list)  # (row, why)
-    renamed: list[tuple[int, str, str]] = field(default_factory=list)  # (row, id wanted, id given)
+    """What an import did, in a size that does not grow with the CSV: counts, and the first rows
+    of each list (`SHOWN`)."""
+
+    written: int = 0
+    renamed: int = 0
+    renamed_shown: list[tuple[int, str, str]] = field(default_factory=list)  # (row, id wanted, id given)
+    skipped: Counter[str] = field(default_factory=Counter)  # reason → rows
+    skipped_shown: list[tuple[int, str]] = field(default_factory=list)  # (row, why)
     folder: Path | None = None
+
+    def skip(self, row: int, reason: str, why: str) -> None:
+        self.skipped[reason] += 1
+        if len(self.skipped_shown) < SHOWN:
+            self.skipped_shown.append((row, why))
+
+    def rename(self, row: int, wanted: str, given: str) -> None:
+        self.renamed += 1
+        if len(self.renamed_shown) < SHOWN:
+            self.renamed_shown.append((row, wanted, given))
 
 
 @dataclass(frozen=True)
@@ -64,82 +92,112 @@ class _Row:
     cells: dict[str, str]
 
 
+class _FreeIds:
+    """Ids not yet taken, `wanted`, then `wanted-2`, `wanted-3`…: each base remembers the last
+    number it tried, so that 8,000 rows of one title cost 8,000 tries, not 32 million."""
+
+    def __init__(self, taken: set[str]):
+        self.taken = taken
+        self._next: dict[str, int] = {}
+
+    def take(self, wanted: str) -> str:
+        number = self._next.get(wanted, 1)
+        candidate = wanted if number == 1 else _numbered(wanted, number)
+        while candidate in self.taken:
+            number += 1
+            candidate = _numbered(wanted, number)
+        self._next[wanted] = number + 1
+        self.taken.add(candidate)
+        return candidate
+
+
+def _numbered(wanted: str, number: int) -> str:
+    suffix = f"-{number}"
+    return wanted[: MAX_ID_LENGTH - len(suffix)].rstrip("-") + suffix
+
+
 def import_csv(
     source: Path, root: Path, existing_ids: set[str], columns: Columns = Columns(), force: bool = False
 ) -> ImportReport:
-    """`root`: the guide; `existing_ids`: prompt ids of the whole catalog, inherited ones included."""
-    rows = list(_rows(source, columns))
+    """`root`: the guide; `existing_ids`: prompt ids of the whole catalog, inherited ones included.
+    Rows are read one at a time and each prompt is written to a folder of its own in the guide;
+    they take their place only once the whole CSV has been read without a problem."""
     folder = root / PROMPTS
+    check_targets(root, [folder / "_.yaml"])  # the folder itself: before reading a row
     own = {path.stem for path in folder.glob("*.y*ml")} if folder.is_dir() else set()
-    taken = set(existing_ids) - own  # an inherited prompt of the same id is not replaced: renamed
+    free = _FreeIds(set(existing_ids) - own)  # an inherited prompt of the same id is not replaced: renamed
     report = ImportReport(folder=folder)
-    seen: dict[tuple[str, str], int] = {}
-    files: dict[str, str] = {}
-    for row in rows:
-        title = _one_line(row.cells.get(columns.title, ""))
-        text = _clean(row.cells.get(columns.text, ""))
-        if not any(value.strip() for value in row.cells.values()):
-            report.skipped.append((row.number, "rangée vide"))
-            continue
-        if not title or not text:
-            report.skipped.append((row.number, f"colonne « {columns.title if not title else columns.text} » vide"))
-            continue
-        if len(text) > MAX_TEXT:
-            report.skipped.append(
-                (row.number, f"prompt trop long : {_number(len(text))} caractères, {_number(MAX_TEXT)} au plus")
-            )
-            continue
-        if (title, text) in seen:
-            report.skipped.append((row.number, f"doublon de la rangée {seen[(title, text)]}"))
-            continue
-        seen[(title, text)] = row.number
-        wanted = suggested_id(title)
-        if wanted in own and not force:
-            report.skipped.append((row.number, f"{PROMPTS}/{wanted}.yaml existe déjà (--force pour le remplacer)"))
-            continue
-        prompt_id = _free_id(wanted, taken | set(files))
-        if prompt_id != wanted:
-            report.renamed.append((row.number, wanted, prompt_id))
-        owner = _one_line(row.cells.get(columns.owner, "")) if columns.owner else ""
-        files[prompt_id] = prompt_yaml(title, text, owner, f"{source.name}, rangée {row.number}")
-        report.written.append((row.number, prompt_id))
-    check_targets(root, [folder / f"{prompt_id}.yaml" for prompt_id in files])
-    for prompt_id, content in files.items():
-        write_text(root, folder / f"{prompt_id}.yaml", content)
+    seen: dict[bytes, int] = {}  # a digest of (title, text) → its first row
+    staging: Path | None = None
+    try:
+        for row in _rows(source, columns):
+            title = _one_line(row.cells.get(columns.title, ""))
+            text = _clean(row.cells.get(columns.text, ""))
+            if not any(value.strip() for value in row.cells.values()):
+                report.skip(row.number, EMPTY, "rangée vide")
+                continue
+            if not title or not text:
+                report.skip(row.number, NO_COLUMN, f"colonne « {columns.title if not title else columns.text} » vide")
+                continue
+            if len(text) > MAX_TEXT:
+                why = f"prompt trop long : {_number(len(text))} caractères, {_number(MAX_TEXT)} au plus"
+                report.skip(row.number, TOO_LONG, why)
+                continue
+            key = hashlib.blake2b(f"{title}\0{text}".encode("utf-8", "surrogatepass"), digest_size=16).digest()
+            if key in seen:
+                report.skip(row.number, DUPLICATE, f"doublon de la rangée {seen[key]}")
+                continue
+            seen[key] = row.number
+            wanted = suggested_id(title)
+            if wanted in own and not force:
+                why = f"{PROMPTS}/{wanted}.yaml existe déjà (--force pour le remplacer)"
+                report.skip(row.number, EXISTS, why)
+                continue
+            prompt_id = free.take(wanted)
+            if prompt_id != wanted:
+                report.rename(row.number, wanted, prompt_id)
+            owner = _one_line(row.cells.get(columns.owner, "")) if columns.owner else ""
+            if staging is None:
+                staging = Path(tempfile.mkdtemp(prefix=".declic-import-", dir=root))
+            content = prompt_yaml(title, text, owner, f"{source.name}, rangée {row.number}")
+            (staging / f"{prompt_id}.yaml").write_text(content, encoding="utf-8")
+            report.written += 1
+        if staging is not None:
+            names = sorted(path.name for path in staging.iterdir())
+            check_targets(root, [folder / name for name in names])
+            folder.mkdir(parents=True, exist_ok=True)
+            for name in names:
+                os.replace(staging / name, folder / name)  # replaces a link itself, never what it points to
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
     return report
-
-
-def _free_id(wanted: str, taken: set[str]) -> str:
-    number = 1
-    candidate = wanted
-    while candidate in taken:
-        number += 1
-        suffix = f"-{number}"
-        candidate = wanted[: MAX_ID_LENGTH - len(suffix)].rstrip("-") + suffix
-    return candidate
 
 
 # ---- Reading the CSV: every problem with its row ----
 
 
 def _rows(source: Path, columns: Columns) -> Iterator[_Row]:
-    data = source.read_bytes()
-    _check_not_utf16(source, data)
+    """The rows one by one, read as they come: a CSV of any length takes the memory of one row."""
+    with source.open("rb") as raw:
+        _check_not_utf16(source, raw.read(2))
     # Undecodable bytes become lone surrogates, found below with their row (then reported).
-    text = data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
-    number, line = 1, 1
-    try:
-        header = [name.strip() for name in next(reader, [])]
-        _check_encoding(source, number, line, header)
-        _check_header(source, header, columns)
-        for cells in reader:
-            number += 1
-            _check_encoding(source, number, line, cells)
-            yield _Row(number, line, dict(zip(header, cells, strict=False)))
-            line = reader.line_num + 1
-    except csv.Error as error:
-        raise CatalogError([_csv_issue(source, line, number + 1, error)]) from None
+    with source.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as file:
+        first = file.readline()
+        file.seek(0)  # back to the start, where utf-8-sig skips the BOM again
+        reader = csv.reader(file, delimiter=_delimiter(first), strict=True)
+        number, line = 1, 1
+        try:
+            header = [name.strip() for name in next(reader, [])]
+            _check_encoding(source, number, line, header)
+            _check_header(source, header, columns)
+            for cells in reader:
+                number += 1
+                _check_encoding(source, number, line, cells)
+                yield _Row(number, line, dict(zip(header, cells, strict=False)))
+                line = reader.line_num + 1
+        except csv.Error as error:
+            raise CatalogError([_csv_issue(source, line, number + 1, error)]) from None
 
 
 def _csv_issue(source: Path, line: int, number: int, error: csv.Error) -> Issue:
@@ -191,9 +249,8 @@ def _check_encoding(source: Path, number: int, line: int, cells: list[str]) -> N
             )
 
 
-def _delimiter(text: str) -> str:
+def _delimiter(first: str) -> str:
     """`,` (the public list), `;` (French spreadsheets) or a tab: whichever the header line uses most."""
-    first = text.split("\n", 1)[0]
     return max((",", ";", "\t"), key=first.count)
 
 
@@ -239,7 +296,7 @@ def blanks(text: str) -> tuple[str, dict[str, str]]:
 
     def replace(match: re.Match) -> str:
         label = next(value for value in match.groupdict().values() if value is not None).strip()
-        if not re.search(r"[^\W\d_]", label):  # `42`, [ ], {…}: not a blank
+        if not _LABEL.fullmatch(label):  # `42`, [ ], {% raw %}, {"clé": 1}, `print(x)`: as written
             return match.group()
         name = slugify(label, separator="_", max_length=40, word_boundary=True) or "champ"
         if not re.match(r"[a-z]", name):

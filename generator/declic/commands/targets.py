@@ -53,8 +53,18 @@ def target_problem(root: Path, target: Path) -> Issue | None:
 
 
 def check_targets(root: Path, targets: Iterable[Path]) -> None:
-    """Every problem of `targets` at once, before anything is written."""
-    issues = [issue for target in targets if (issue := target_problem(root, target))]
+    """Every problem of `targets` at once, before anything is written. The folders on the way are
+    checked once for all the files they hold (an import writes thousands into one)."""
+    issues, folders_checked = [], set()
+    for target in targets:
+        if target.parent in folders_checked:
+            issue = _link_issue(target) if target.is_symlink() else None
+        else:
+            issue = target_problem(root, target)
+            if issue is None or issue.file == str(target):
+                folders_checked.add(target.parent)
+        if issue and issue not in issues:
+            issues.append(issue)
     if issues:
         raise CatalogError(issues)
 
