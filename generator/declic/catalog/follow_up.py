@@ -17,6 +17,10 @@ class Rendezvous:
     sheet_note: str = ""  # on a sheet's « Le suivi »; "": not on sheets
     minutes: int = 0  # 0: as long as redoing the path's prompts, at half their length
     months: int = 0  # repeats every month, this many times; 0: once
+    alone_note: str = ""  # on the path of someone who works alone, instead of `path_note`; "": the same
+
+    def note_for(self, works_alone: bool) -> str:
+        return self.alone_note if works_alone and self.alone_note else self.path_note
 
 
 SCHEDULE = (
@@ -31,6 +35,10 @@ SCHEDULE = (
         "J+30 : adapter à un nouveau cas",
         "Appliquez chaque prompt à une situation nouvelle et partagez le meilleur résultat avec l'équipe.",
         "appliquez le même prompt à une situation nouvelle, puis partagez votre meilleure version avec l'équipe.",
+        alone_note=(
+            "Appliquez chaque prompt à une situation nouvelle, puis montrez le meilleur résultat à votre "
+            "formateur ou à un pair qui fait le même métier que vous."
+        ),
     ),
     Rendezvous(
         30,
@@ -38,5 +46,10 @@ SCHEDULE = (
         "Une demi-heure en équipe pour montrer une réussite, un raté et une nouvelle idée.",
         minutes=30,
         months=6,
+        alone_note=(
+            "Une demi-heure avec votre réseau (des pairs au même poste ailleurs, votre formateur ou le "
+            "passeur numérique de votre chambre consulaire ou de votre centre de gestion) pour montrer une "
+            "réussite, un raté et une nouvelle idée."
+        ),
     ),
 )

@@ -2,8 +2,11 @@
 
 Pure functions of the Catalog. A path takes prompts that fit the learner (trade, role, obstacles,
 level) and paces them by the acculturation profile: a tired sceptic gets fewer, shorter steps. A
-persona's path starts on its own trade's card of the irritant its story tells; every step fits its
-trade and its role, and none is longer than its profile allows: rather fewer steps than a wrong one.
+persona's path starts on its own trade's card of the irritant its story tells, then takes what its
+needs name (an irritant, a prompt) before anything else; every step fits its trade and its role, and
+none is longer than its profile allows (rather fewer steps than a wrong one), except in the skills
+stage a prompt its story names or the one that reaches the level it aims for. No prompt and no card
+comes twice; someone who works alone gets follow-ups without « l'équipe ».
 """
 
 from __future__ import annotations
@@ -62,6 +65,9 @@ class Learner:
     trade: str | None = None
     obstacles: tuple[str, ...] = ()
     starts_with: tuple[str, ...] = ()  # irritant ids: a persona's path starts on their cards
+    focus: tuple[tuple[str, str], ...] = ()  # ("irritant" | "prompt", id) its needs name, in their order
+    one_at_a_time: bool = False  # one new thing at a time: one quick win
+    works_alone: bool = False  # follow-ups with peers, the trainer, a « passeur numérique »: no team
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,8 @@ class LearningPath:
     learner: Learner
     stages: tuple[Stage, ...]
     prompt_ids: tuple[str, ...]
+    # Skills-stage prompts longer than the profile's pace: named by the story, or reaching the level aimed for.
+    beyond_pace: tuple[str, ...] = ()
 
     @property
     def minutes(self) -> int:
@@ -103,6 +111,14 @@ def learners(catalog: Catalog) -> tuple[Learner, ...]:
             persona.trade,
             persona.obstacles,
             persona.starts_with,
+            tuple(
+                (kind, value)
+                for need in persona.needs
+                for kind, value in (("irritant", need.irritant), ("prompt", need.prompt))
+                if value
+            ),
+            any(need.one_at_a_time for need in persona.needs),
+            persona.works_alone,
         )
         for persona_id, persona in catalog.personas.items()
     )
@@ -116,17 +132,24 @@ def learning_path(catalog: Catalog, learner: Learner) -> LearningPath:
     ranked = sorted(catalog.prompts, key=lambda prompt_id: (-_score(catalog, learner, prompt_id), prompt_id))
     level_of = lambda prompt_id: catalog.levels[catalog.prompts[prompt_id].level].rank
     short = lambda prompt_id: catalog.prompts[prompt_id].duration_minutes <= limit
-    fits = lambda prompt_id: _fits(catalog, learner, prompt_id) and short(prompt_id)
+    # Someone bored by basics who aims past the first level gets no prompt of the first level.
+    first_rank = min(level.rank for level in catalog.levels.values())
+    suits = lambda prompt_id: (
+        _fits(catalog, learner, prompt_id) and not (profile.skips_basics and level_of(prompt_id) == first_rank < rank)
+    )
+    fits = lambda prompt_id: suits(prompt_id) and short(prompt_id)
     taken: list[str] = []
 
-    def pick(count: int, *preferred) -> list[str]:
+    def pick(count: int, *preferred, among=ranked, fit=fits) -> list[str]:
         """The best `count` prompts not yet taken that fit the learner, relaxing the preferences one by
         one if too few fit; never a prompt that does not fit (trade, role, length)."""
+        if count <= 0:
+            return []
         for active in range(len(preferred), -1, -1):
             chosen = [
                 prompt_id
-                for prompt_id in ranked
-                if prompt_id not in taken and fits(prompt_id) and all(rule(prompt_id) for rule in preferred[:active])
+                for prompt_id in among
+                if prompt_id not in taken and fit(prompt_id) and all(rule(prompt_id) for rule in preferred[:active])
             ][:count]
             if len(chosen) == count or active == 0:
                 taken.extend(chosen)
@@ -138,21 +161,71 @@ def learning_path(catalog: Catalog, learner: Learner) -> LearningPath:
         taken.extend(prompt_id for prompt_id, _ in first)
     else:
         first = [(prompt_id, None) for prompt_id in pick(1, lambda p: level_of(p) <= rank)]
-    quick = pick(profile.quick_wins, lambda p: level_of(p) <= max(rank, 2))
-    skills = pick(profile.skills, lambda p: level_of(p) >= rank, lambda p: level_of(p) <= rank + 1)
-    # A small catalog runs out of new prompts: the sheet of one already met deepens it instead.
-    met = [prompt_id for prompt_id, _ in first] + quick
-    skills += [p for p in met if p not in skills and short(p)][: profile.skills - len(skills)]
     interest = tuple(_interest(catalog, learner, first))
-    # J+15 redoes what a step taught: an irritant's page (no card of the learner's trade) only shows it.
-    taught = [prompt_id for (prompt_id, _), step in zip(first, interest, strict=True) if step.kind == "card"]
+    # An irritant's page (no card of the learner's trade) only shows its prompt: a later step may teach it.
+    shown = {prompt_id for (prompt_id, _), step in zip(first, interest, strict=True) if step.kind != "card"}
+    taken = [prompt_id for prompt_id in taken if prompt_id not in shown]
+    # What the story names comes first: as quick wins when quick and below the level aimed for (any
+    # level for a beginner), else as structured skills.
+    named = [p for p in _named(catalog, learner, ranked, suits, fits) if p not in taken]
+    quick_count = 1 if learner.one_at_a_time else profile.quick_wins
+    easy = lambda p: level_of(p) <= max(rank, 2)
+    quick = pick(quick_count, among=[p for p in named if level_of(p) < rank or rank == 1])
+    skills = pick(len(named), among=named, fit=suits)
+    beyond = [p for p in skills if not short(p)]
+    # The level aimed for is reached in the skills stage, even by a step longer than the profile's pace.
+    if rank > 1 and not any(level_of(p) >= rank for p in skills):
+        reaching = pick(1, lambda p: level_of(p) == rank, fit=lambda p: suits(p) and level_of(p) >= rank)
+        skills += reaching
+        beyond += [p for p in reaching if not short(p)]
+    # A small catalog runs short of prompts: past the first level, the skills stage gets one before the
+    # quick wins are filled.
+    structured = (lambda p: level_of(p) >= rank, lambda p: level_of(p) <= rank + 1)
+    skills += pick(0 if skills or rank == 1 else 1, *structured)
+    quick += pick(quick_count - len(quick), easy)
+    skills += pick(profile.skills - len(skills), *structured)
+    if not quick:  # nothing else left: a quick skill that the level does not need becomes the quick win
+        reaching = [p for p in skills if level_of(p) >= rank]
+        movable = [p for p in skills if short(p) and (level_of(p) < rank or len(reaching) > 1)]
+        quick, skills = movable[:1], [p for p in skills if p not in movable[:1]]
+    used_cards = {step.ref for step in interest if step.kind == "card"}
+    practice = []
+    for prompt_id in quick:  # a card already met is not met again: its other prompt comes as its sheet
+        step = _practice(catalog, learner, prompt_id, used_cards)
+        used_cards.add(step.ref)
+        practice.append(step)
+    # J+15 redoes what a step taught, not what an irritant's page showed.
+    taught = [prompt_id for prompt_id, _ in first if prompt_id not in shown]
     stages = (
-        Stage("interest", "Susciter l'intérêt : partir d'un irritant", interest),
-        Stage("quick-wins", "Obtenir des victoires rapides", tuple(_practice(catalog, learner, p) for p in quick)),
+        Stage("interest", "Susciter l'intérêt : partir d'un irritant", interest),
+        Stage("quick-wins", "Obtenir des victoires rapides", tuple(practice)),
         Stage("skills", "Structurer les compétences", tuple(_sheet(catalog, p) for p in skills)),
-        Stage("consolidation", "Ancrer dans la durée", _consolidation(catalog, [*taught, *quick, *skills])),
+        Stage(
+            "consolidation",
+            "Ancrer dans la durée",
+            _consolidation(catalog, [*taught, *quick, *skills], learner.works_alone),
+        ),
     )
-    return LearningPath(learner, stages, tuple(taken))
+    every = dict.fromkeys([*(prompt_id for prompt_id, _ in first), *taken])
+    return LearningPath(learner, stages, tuple(every), tuple(beyond))
+
+
+def _named(catalog: Catalog, learner: Learner, ranked: list[str], suits, fits) -> list[str]:
+    """The prompts a persona's needs name, in their order: a prompt itself if it fits, an irritant by the
+    best prompt of its trade's card (a quick one if there is one); nothing for a card already started on."""
+    cards = {card.irritant_id: card for card in catalog.cards_of_trade(learner.trade or "")}
+    named: list[str] = []
+    for kind, value in learner.focus:
+        if kind == "prompt":
+            options = [value] if value in catalog.prompts and suits(value) else []
+        else:
+            card = cards.get(value)
+            if card is None or value in learner.starts_with:
+                continue
+            options = [p for p in ranked if p in card.prompt_ids and suits(p) and p not in named]
+            options = [next((p for p in options if fits(p)), options[0])] if options else []
+        named += [p for p in options if p not in named]
+    return named
 
 
 def _starts(catalog: Catalog, learner: Learner, ranked: list[str], fits) -> list[tuple[str, str]]:
@@ -217,10 +290,10 @@ def _interest(catalog: Catalog, learner: Learner, first: list[tuple[str, str | N
             yield Step("irritant", irritant.title, target, prompt.duration_minutes, quote, ref=irritant_id)
 
 
-def _practice(catalog: Catalog, learner: Learner, prompt_id: str) -> Step:
+def _practice(catalog: Catalog, learner: Learner, prompt_id: str, used_cards: set[str] = frozenset()) -> Step:
     prompt = catalog.prompts[prompt_id]
     card = _card_target(catalog, learner, prompt_id)
-    if card:
+    if card and f"{learner.trade}/{card}" not in used_cards:
         return _card_step(
             learner, card, prompt_id, prompt.title, prompt.duration_minutes, catalog.irritants[card].title
         )
@@ -240,7 +313,7 @@ def _sheet(catalog: Catalog, prompt_id: str) -> Step:
     )
 
 
-def _consolidation(catalog: Catalog, prompt_ids: list[str]) -> tuple[Step, ...]:
+def _consolidation(catalog: Catalog, prompt_ids: list[str], works_alone: bool = False) -> tuple[Step, ...]:
     redo = [catalog.prompts[prompt_id] for prompt_id in dict.fromkeys(prompt_ids)]
     redo_minutes = sum(ceil(prompt.duration_minutes / 2) for prompt in redo)
     titles = ", ".join(f"« {prompt.title} »" for prompt in redo)
@@ -250,7 +323,7 @@ def _consolidation(catalog: Catalog, prompt_ids: list[str]) -> tuple[Step, ...]:
             rendezvous.title,
             None,
             rendezvous.minutes or redo_minutes,
-            rendezvous.path_note.format(prompts=titles),
+            rendezvous.note_for(works_alone).format(prompts=titles),
             days=rendezvous.days,
             months=rendezvous.months,
         )

@@ -37,6 +37,13 @@ class Profile(Entity):
     )
     quick_wins: int = Field(ge=1, le=5, description="Nombre de victoires rapides dans ses parcours.")
     skills: int = Field(ge=1, le=5, description="Nombre de compétences structurées dans ses parcours.")
+    skips_basics: bool = Field(
+        default=False,
+        description=(
+            "Une formation trop basique l'ennuie : quand il vise plus haut que le premier niveau, ses "
+            "parcours ne donnent aucun prompt de ce premier niveau (découverte)."
+        ),
+    )
     source: Id = Field(description="Identifiant de la source qui décrit ce profil.")
 
 
