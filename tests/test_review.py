@@ -374,3 +374,21 @@ def test_a_retired_trade_must_say_why(mini):
     _append(mini.parent / "usecases/trades/fleuriste.yaml", "status: retiré\n")
     result = run("check", "-f", str(mini), code=1)
     assert "fleuriste.yaml:9: status: métier retiré sans raison (ajoutez retired_because" in result.output
+
+
+def test_an_owner_holding_a_terminal_escape_is_refused_with_its_line_and_never_printed_raw(mini):
+    _append(mini.parent / "usecases/trades/fleuriste.yaml", 'owner: "\\e]0;piégé\\a\\e[31mLéa\\u202e"\n')
+    for command in ("review", "check"):
+        result = run(command, "-f", str(mini), code=1)
+        assert "fleuriste.yaml:9: owner: caractère invisible interdit (U+001B)" in result.output
+        assert not {"\x1b", "\x07", "\u202e"} & set(result.output)
+
+
+def test_review_text_goes_to_the_terminal_with_every_control_character_made_visible(mini, monkeypatch):
+    """What the catalog would let through (a path, a future field) still reaches no terminal raw."""
+    item = ReviewItem("\x1b]0;titre\x07Léa\x9b", "prompt", "p", "Titre\u202e\u2066", "brouillon", "à faire", None)
+    monkeypatch.setattr("declic.cli.review", lambda project, today: [item])
+    output = run("review", "-f", str(mini)).output
+    assert output.splitlines()[0] == "\\u001b]0;titre\\u0007Léa\\u009b (1 point)\u00a0:"
+    assert "« Titre\\u202e\\u2066 »" in output
+    assert not any((ord(character) < 32 and character != "\n") or 0x7F <= ord(character) < 0xA0 for character in output)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from declic.catalog.schema.base import Entity, Id, Text
+from declic.catalog.schema.base import Entity, Id, Line, Text
 
 
 class Persona(Entity):
-    name: Text = Field(description="Prénom et situation (« Karim, logisticien débordé »).")
+    name: Line = Field(description="Prénom et situation (« Karim, logisticien débordé »).")
     profile: Id = Field(description="Profil d'acculturation (dossier personas/profiles/).")
     role: Id = Field(description="Rôle dans l'organisation (dossier personas/roles/).")
     level: Id = Field(description="Niveau de compétence (dossier personas/levels/).")

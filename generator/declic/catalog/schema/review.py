@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from declic.catalog.schema.base import Id, Model, Text
+from declic.catalog.schema.base import Id, Line, Model, Text
 
 Status = Literal["brouillon", "relecture", "validé", "retiré"]
 UNPUBLISHED: frozenset[str] = frozenset({"brouillon", "relecture"})  # shown only with `--drafts`
@@ -69,7 +69,7 @@ class Reviewed(Model):
             "seules les fiches validées (et ce qui ne dépend que d'elles) sont publiées."
         ),
     )
-    owner: Text | None = Field(
+    owner: Line | None = Field(
         default=None, description="Qui répond de cette fiche : une personne ou une équipe (« Service qualité »)."
     )
     reviewed_on: Day | None = Field(default=None, description="Date de la dernière relecture, en AAAA-MM-JJ.")
@@ -101,8 +101,8 @@ class Reviewed(Model):
 
 
 class Test(Model):
-    assistant: Text = Field(description="Assistant utilisé, comme l'organisation le nomme (« Le Chat »).")
-    model: Text | None = Field(default=None, description="Modèle ou version, s'il est connu (« Mistral Large 2 »).")
+    assistant: Line = Field(description="Assistant utilisé, comme l'organisation le nomme (« Le Chat »).")
+    model: Line | None = Field(default=None, description="Modèle ou version, s'il est connu (« Mistral Large 2 »).")
     date: Day = Field(description="Date de l'essai, en AAAA-MM-JJ.")
     result: Literal["ok", "à retoucher"] = Field(description="Résultat : ok, ou à retoucher.")
     note: Text | None = Field(default=None, description="Une remarque courte sur l'essai.")
