@@ -392,3 +392,21 @@ def test_review_text_goes_to_the_terminal_with_every_control_character_made_visi
     assert output.splitlines()[0] == "\\u001b]0;titre\\u0007Léa\\u009b (1 point)\u00a0:"
     assert "« Titre\\u202e\\u2066 »" in output
     assert not any((ord(character) < 32 and character != "\n") or 0x7F <= ord(character) < 0xA0 for character in output)
+
+
+def test_the_draft_band_shows_an_ampersand_once_escaped(mini):
+    """« Coiffure &#38; barbier » was shown literally: the title was escaped, then the band again."""
+    guide = mini.parent
+    trade = guide / "usecases/trades/fleuriste.yaml"
+    trade.write_text(
+        trade.read_text(encoding="utf-8").replace("name: Fleuriste", "name: Coiffure & barbier")
+        + "status: relecture\n",
+        encoding="utf-8",
+    )
+    prompt = guide / "usecases/prompts/relance-facture.yaml"
+    _append(prompt, "status: brouillon\n")
+    run("build", "--drafts", "-f", str(mini))
+    band = soup(guide / "site/cas-usage/fleuriste/relancer-factures/index.html").select_one(".declic-draft")
+    text = band.get_text(" ", strip=True).replace("\u00a0", " ")
+    assert "le métier « Coiffure & barbier » (en relecture)" in text
+    assert "&#" not in text and "&amp;" not in text
