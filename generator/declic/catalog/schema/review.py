@@ -1,6 +1,7 @@
 """The fields of a guide that stays alive: who answers for an entity, whether it is approved, when
 it is due for review, and (prompts) which assistant it was tested with. Mixed into the entity
-models; shapes only: dates are compared with today in `generator/review.py`, never here.
+models; shapes only, but for one look at the clock: a review or a test dated after today is refused.
+When they fall due is computed in `commands/review.py`.
 """
 
 from __future__ import annotations
@@ -55,7 +56,30 @@ def _day(value: object) -> object:
         ) from None
 
 
-Day = Annotated[Date, BeforeValidator(_day)]
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # a review or a test with an assistant happens in between
+
+
+def _past_day(value: Date) -> Date:
+    """A review or a test that took place: this century, and not after today (the clock's one check)."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "day_year",
+            "date « {value} » impossible : l'année doit être entre {first} et {last}",
+            {"value": value.isoformat(), "first": FIRST_YEAR, "last": LAST_YEAR, "hint": "vérifiez l'année"},
+        )
+    if value > Date.today():
+        raise PydanticCustomError(
+            "day_future",
+            "date dans le futur : « {value} »",
+            {
+                "value": value.isoformat(),
+                "hint": "c'est la date d'une relecture ou d'un essai déjà faits : aujourd'hui au plus tard",
+            },
+        )
+    return value
+
+
+Day = Annotated[Date, BeforeValidator(_day), AfterValidator(_past_day)]
 
 
 class Reviewed(Model):
