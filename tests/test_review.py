@@ -137,12 +137,16 @@ def test_review_lists_per_owner_what_waits_and_what_is_overdue(sites):
     assert "  - prompt « Descriptif de devis » (descriptif-devis) : brouillon à terminer" in text
     assert "  - métier « Fleuriste » (fleuriste) : à approuver" in text
     assert "essai à revérifier (dernier le" in text
-    assert "Service compta (1 point) :" in text
+    assert "Service compta (2 points) :" in text
     assert (
         "  - prompt « Relance cordiale » (relance-facture) : relecture en retard (tous les 6 mois), "
         "depuis le 15 juillet 2020" in text
     )
-    assert "ancienne-relance" not in text  # retired: nothing left to review
+    # Retired: its owner checks that its address leads on to its replacement.
+    assert (
+        "  - prompt « Relance cordiale » (ancienne-relance) : retiré : vérifier que sa page renvoie bien vers "
+        "« Relance cordiale » (relance-facture)\n" in text
+    )
 
 
 def test_review_as_csv_and_its_exit_codes(sites):
@@ -153,9 +157,10 @@ def test_review_as_csv_and_its_exit_codes(sites):
         ("Léa", "fleuriste", "relecture"),
         ("Léa", "descriptif-devis", "brouillon"),
         ("Léa", "descriptif-devis", "brouillon"),
+        ("Service compta", "ancienne-relance", "retiré"),
         ("Service compta", "relance-facture", "validé"),
     ]
-    assert rows[3]["échéance"] == "2020-07-15"
+    assert rows[4]["échéance"] == "2020-07-15"
     run("review", "--strict", "-f", str(sites["config"]), code=1)
 
 
@@ -367,7 +372,8 @@ def test_a_retired_trade_or_irritant_leaves_the_catalog_and_its_addresses_say_wh
     catalog = (docs / "catalogue.json").read_text(encoding="utf-8")
     entity = file.rsplit("/", 1)[1].removesuffix(".yaml")
     assert f'"{entity}": {{' not in catalog
-    assert "« " + entity not in run("review", "-f", str(mini)).output
+    listed = run("review", "--strict", "-f", str(mini)).output  # a reminder, nothing to do: --strict passes
+    assert f"({entity}) : retiré : vérifier que sa page dit bien pourquoi, sans renvoi vers une autre fiche" in listed
 
 
 def test_a_retired_trade_must_say_why(mini):
@@ -410,3 +416,26 @@ def test_the_draft_band_shows_an_ampersand_once_escaped(mini):
     text = band.get_text(" ", strip=True).replace("\u00a0", " ")
     assert "le métier « Coiffure & barbier » (en relecture)" in text
     assert "&#" not in text and "&amp;" not in text
+
+
+@pytest.mark.parametrize(
+    ("replacement_status", "expected", "code"),
+    [
+        ("", "retiré : vérifier que sa page renvoie bien vers « Fleuriste » (fleuriste)\n", 0),
+        (
+            "status: brouillon\n",
+            "retiré : vérifier que sa page renvoie bien vers « Fleuriste » (fleuriste), "
+            "qui n'est pas validé (brouillon)\n",
+            1,
+        ),
+    ],
+)
+def test_review_lists_a_retired_trade_with_its_replacement_to_check(mini, replacement_status, expected, code):
+    trades = mini.parent / "usecases/trades"
+    _append(trades / "fleuriste.yaml", replacement_status)
+    _append(
+        trades / "plombier.yaml",
+        "status: retiré\nowner: Léa\nretired_because: Fusionné.\nreplaced_by: fleuriste\n",
+    )
+    output = run("review", "--strict", "-f", str(mini), code=code).output.replace("\u00a0", " ")
+    assert f"  - métier « Plombier » (plombier) : {expected}" in output

@@ -352,7 +352,7 @@ def review_command(config_file: Path, as_csv: bool, strict: bool) -> None:
         click.echo(review_csv(items), nl=False)  # bytes for a spreadsheet: no cell holds a control character
     else:
         _say(review_text(items), nl=False)
-    if strict and items:
+    if strict and any(item.to_do for item in items):
         sys.exit(1)
 
 
