@@ -270,3 +270,21 @@ def test_half_a_million_empty_rows_are_counted_not_listed(mini, tmp_path):
     assert len(lines) == 14
     assert sorted(_prompts(mini).iterdir()) == sorted([*before, _prompts(mini) / "un-titre.yaml"])
     assert not list(mini.parent.glob(".declic-import-*"))  # the staging folder is gone
+
+
+def test_control_characters_are_dropped_by_the_catalogs_own_rule_so_check_accepts_the_file(mini, tmp_path):
+    """C1 codes, escape sequences, bidirectional overrides and non-characters: what `check` refuses,
+    `import` never writes (it used to write U+0085-less C1 codes and U+FFFE, which `check` then refused)."""
+    source = tmp_path / "piege.csv"
+    source.write_text(
+        "act,prompt,qui\n"
+        '"Relance\x1b]0;titre\x07 \x9b31mpolie","Bonjour\ufffe {nom}\u202e,\x85\tmerci\x1b[31m","\x9dÉquipe\u2066 A"\n',
+        encoding="utf-8",
+    )
+    run("import", str(source), "--owner", "qui", "-f", str(mini))
+    path = _prompts(mini) / "relance-0-titre-31mpolie.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert (data["title"], data["owner"]) == ("Relance]0;titre 31mpolie", "Équipe A")
+    assert data["text"] == "Bonjour {nom},\n\tmerci[31m"
+    _fill(path)
+    run("check", "-f", str(mini))

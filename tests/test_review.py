@@ -137,12 +137,16 @@ def test_review_lists_per_owner_what_waits_and_what_is_overdue(sites):
     assert "  - prompt « Descriptif de devis » (descriptif-devis) : brouillon à terminer" in text
     assert "  - métier « Fleuriste » (fleuriste) : à approuver" in text
     assert "essai à revérifier (dernier le" in text
-    assert "Service compta (1 point) :" in text
+    assert "Service compta (2 points) :" in text
     assert (
         "  - prompt « Relance cordiale » (relance-facture) : relecture en retard (tous les 6 mois), "
         "depuis le 15 juillet 2020" in text
     )
-    assert "ancienne-relance" not in text  # retired: nothing left to review
+    # Retired: its owner checks that its address leads on to its replacement.
+    assert (
+        "  - prompt « Relance cordiale » (ancienne-relance) : retiré : vérifier que sa page renvoie bien vers "
+        "« Relance cordiale » (relance-facture)\n" in text
+    )
 
 
 def test_review_as_csv_and_its_exit_codes(sites):
@@ -153,9 +157,10 @@ def test_review_as_csv_and_its_exit_codes(sites):
         ("Léa", "fleuriste", "relecture"),
         ("Léa", "descriptif-devis", "brouillon"),
         ("Léa", "descriptif-devis", "brouillon"),
+        ("Service compta", "ancienne-relance", "retiré"),
         ("Service compta", "relance-facture", "validé"),
     ]
-    assert rows[3]["échéance"] == "2020-07-15"
+    assert rows[4]["échéance"] == "2020-07-15"
     run("review", "--strict", "-f", str(sites["config"]), code=1)
 
 
@@ -367,10 +372,70 @@ def test_a_retired_trade_or_irritant_leaves_the_catalog_and_its_addresses_say_wh
     catalog = (docs / "catalogue.json").read_text(encoding="utf-8")
     entity = file.rsplit("/", 1)[1].removesuffix(".yaml")
     assert f'"{entity}": {{' not in catalog
-    assert "« " + entity not in run("review", "-f", str(mini)).output
+    listed = run("review", "--strict", "-f", str(mini)).output  # a reminder, nothing to do: --strict passes
+    assert f"({entity}) : retiré : vérifier que sa page dit bien pourquoi, sans renvoi vers une autre fiche" in listed
 
 
 def test_a_retired_trade_must_say_why(mini):
     _append(mini.parent / "usecases/trades/fleuriste.yaml", "status: retiré\n")
     result = run("check", "-f", str(mini), code=1)
     assert "fleuriste.yaml:9: status: métier retiré sans raison (ajoutez retired_because" in result.output
+
+
+def test_an_owner_holding_a_terminal_escape_is_refused_with_its_line_and_never_printed_raw(mini):
+    _append(mini.parent / "usecases/trades/fleuriste.yaml", 'owner: "\\e]0;piégé\\a\\e[31mLéa\\u202e"\n')
+    for command in ("review", "check"):
+        result = run(command, "-f", str(mini), code=1)
+        assert "fleuriste.yaml:9: owner: caractère invisible interdit (U+001B)" in result.output
+        assert not {"\x1b", "\x07", "\u202e"} & set(result.output)
+
+
+def test_review_text_goes_to_the_terminal_with_every_control_character_made_visible(mini, monkeypatch):
+    """What the catalog would let through (a path, a future field) still reaches no terminal raw."""
+    item = ReviewItem("\x1b]0;titre\x07Léa\x9b", "prompt", "p", "Titre\u202e\u2066", "brouillon", "à faire", None)
+    monkeypatch.setattr("declic.cli.review", lambda project, today: [item])
+    output = run("review", "-f", str(mini)).output
+    assert output.splitlines()[0] == "\\u001b]0;titre\\u0007Léa\\u009b (1 point)\u00a0:"
+    assert "« Titre\\u202e\\u2066 »" in output
+    assert not any((ord(character) < 32 and character != "\n") or 0x7F <= ord(character) < 0xA0 for character in output)
+
+
+def test_the_draft_band_shows_an_ampersand_once_escaped(mini):
+    """« Coiffure &#38; barbier » was shown literally: the title was escaped, then the band again."""
+    guide = mini.parent
+    trade = guide / "usecases/trades/fleuriste.yaml"
+    trade.write_text(
+        trade.read_text(encoding="utf-8").replace("name: Fleuriste", "name: Coiffure & barbier")
+        + "status: relecture\n",
+        encoding="utf-8",
+    )
+    prompt = guide / "usecases/prompts/relance-facture.yaml"
+    _append(prompt, "status: brouillon\n")
+    run("build", "--drafts", "-f", str(mini))
+    band = soup(guide / "site/cas-usage/fleuriste/relancer-factures/index.html").select_one(".declic-draft")
+    text = band.get_text(" ", strip=True).replace("\u00a0", " ")
+    assert "le métier « Coiffure & barbier » (en relecture)" in text
+    assert "&#" not in text and "&amp;" not in text
+
+
+@pytest.mark.parametrize(
+    ("replacement_status", "expected", "code"),
+    [
+        ("", "retiré : vérifier que sa page renvoie bien vers « Fleuriste » (fleuriste)\n", 0),
+        (
+            "status: brouillon\n",
+            "retiré : vérifier que sa page renvoie bien vers « Fleuriste » (fleuriste), "
+            "qui n'est pas validé (brouillon)\n",
+            1,
+        ),
+    ],
+)
+def test_review_lists_a_retired_trade_with_its_replacement_to_check(mini, replacement_status, expected, code):
+    trades = mini.parent / "usecases/trades"
+    _append(trades / "fleuriste.yaml", replacement_status)
+    _append(
+        trades / "plombier.yaml",
+        "status: retiré\nowner: Léa\nretired_because: Fusionné.\nreplaced_by: fleuriste\n",
+    )
+    output = run("review", "--strict", "-f", str(mini), code=code).output.replace("\u00a0", " ")
+    assert f"  - métier « Plombier » (plombier) : {expected}" in output

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -33,6 +34,24 @@ from declic.site.project import load_project
 from declic.site.stack import end_of_life_notice
 
 T = TypeVar("T")
+
+# What a terminal would run or hide rather than show: control codes (a line break aside), C1 codes,
+# bidirectional marks and overrides, non-characters. The catalog refuses them; a path, a CSV cell or
+# a message quoting what was refused may still hold one.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]"
+)
+
+
+def visible(text: str) -> str:
+    """`text` with every control character written out (`\\u001b`), so that none reaches the terminal."""
+    return _UNPRINTABLE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+def _say(message: object = "", err: bool = False, nl: bool = True, **style) -> None:
+    """Every line the command prints goes through here."""
+    click.secho(visible(str(message)), err=err, nl=nl, **style)
+
 
 config_option = click.option(
     "-f",
@@ -63,16 +82,16 @@ def _fail_on_catalog_errors(function):
             return function(*args, **kwargs)
         except CatalogError as error:
             for issue in error.issues:
-                click.echo(issue.format(), err=True)
+                _say(issue.format(), err=True)
             count = len(error.issues)
-            click.secho(f"{count} problème{'s' if count > 1 else ''} : rien n'a été écrit.", fg="red", err=True)
+            _say(f"{count} problème{'s' if count > 1 else ''} : rien n'a été écrit.", fg="red", err=True)
             sys.exit(1)
         except SiteBuildError as error:
-            click.secho(f"La construction du site a échoué : {error}", fg="red", err=True)
-            click.echo("Le site précédent est resté intact.", err=True)
+            _say(f"La construction du site a échoué : {error}", fg="red", err=True)
+            _say("Le site précédent est resté intact.", err=True)
             sys.exit(1)
         except OSError as error:  # the disk, not the catalog: full, read-only, a file where a folder goes
-            click.secho(f"Erreur du système de fichiers : {system_error(error)}", fg="red", err=True)
+            _say(f"Erreur du système de fichiers : {system_error(error)}", fg="red", err=True)
             sys.exit(1)
 
     return wrapper
@@ -106,9 +125,9 @@ def check_command(config_file: Path) -> None:
     checked = check(project)
     catalog = checked.catalog
     counts = ", ".join(f"{len(getattr(catalog, kind.name))} {kind.counted_as}" for kind in KINDS if kind.counted_as)
-    click.echo(f"Catalogue valide : {counts}.")
+    _say(f"Catalogue valide : {counts}.")
     summary = checked.coverage
-    click.echo(f"Cas d'usage : {summary.cards} sur {summary.pairs} couples métier × irritant déclarés.")
+    _say(f"Cas d'usage : {summary.cards} sur {summary.pairs} couples métier × irritant déclarés.")
     _holes("Couples sans prompt pour faire un cas d'usage", summary.pairs_without_card)
     _holes("Irritants qu'aucun prompt ne résout", summary.unsolved_irritants)
     _holes("Métiers sans cas d'usage", summary.trades_without_card)
@@ -116,41 +135,39 @@ def check_command(config_file: Path) -> None:
     _excluded(summary.excluded_pairs)
     _notices(catalog.notices)
     code = checked.code.lines()
-    click.echo("Ce guide exécute\u00a0: " + (" ; ".join(code) if code else "rien d'autre que Déclic") + ".")
+    _say("Ce guide exécute\u00a0: " + (" ; ".join(code) if code else "rien d'autre que Déclic") + ".")
     _dropped(catalog.dropped)
 
 
 def _dropped(notices) -> None:
     """References to what the published site leaves out (drafts, retired): dropped, not a stop."""
     if notices:
-        click.secho(
-            f"Renvois vers des fiches non publiées, retirés de la publication ({len(notices)})\u00a0:", fg="yellow"
-        )
+        _say(f"Renvois vers des fiches non publiées, retirés de la publication ({len(notices)})\u00a0:", fg="yellow")
         for notice in notices:
-            click.echo(f"  {notice.format()}")
+            _say(f"  {notice.format()}")
 
 
 def _notices(notices) -> None:
     """Blanks that show no example on a card: the file, line and field of each, to write its example."""
     if not notices:
-        click.echo("Exemples d'un autre métier, non montrés\u00a0: aucun.")
+        _say("Exemples d'un autre métier, non montrés\u00a0: aucun.")
         return
-    click.secho(f"Exemples d'un autre métier, non montrés ({len(notices)})\u00a0:", fg="yellow")
+    _say(f"Exemples d'un autre métier, non montrés ({len(notices)})\u00a0:", fg="yellow")
     for notice in notices:
-        click.echo(f"  {notice.format()}")
+        _say(f"  {notice.format()}")
 
 
 def _excluded(pairs: tuple[str, ...]) -> None:
     """Pairs left out on purpose: listed, not a hole."""
-    click.echo(f"Couples prompt × métier exclus ({len(pairs)})\u00a0: " + (", ".join(pairs) or "aucun") + ".")
+    _say(f"Couples prompt × métier exclus ({len(pairs)})\u00a0: " + (", ".join(pairs) or "aucun") + ".")
 
 
 def _holes(title: str, items) -> None:
     items = list(items)
     if items:
-        click.secho(f"{title} ({len(items)}) : " + ", ".join(items), fg="yellow")
+        _say(f"{title} ({len(items)}) : " + ", ".join(items), fg="yellow")
     else:
-        click.echo(f"{title} : aucun.")
+        _say(f"{title} : aucun.")
 
 
 drafts_option = click.option(
@@ -195,11 +212,11 @@ def build_command(config_file: Path, strict: bool, offline: bool, drafts: bool) 
     _excluded(excluded_summary(generated.catalog))
     _dropped(generated.catalog.dropped)
     if generated.catalog.notices:
-        click.secho(
+        _say(
             f"{len(generated.catalog.notices)} champ(s) sans exemple de leur métier\u00a0: voir declic check.",
             fg="yellow",
         )
-    click.echo(f"Site construit dans {project.site_dir} en {sum(generated.timings.values()):.1f} s.")
+    _say(f"Site construit dans {project.site_dir} en {sum(generated.timings.values()):.1f} s.")
     _stack_notice()  # after the summary: a guide's problems, when there are some, come alone
 
 
@@ -229,42 +246,42 @@ def serve_command(config_file: Path, dev_addr: str) -> None:
         if lines == shown:
             return
         if lines:
-            click.echo("\n".join(lines), err=True)
-            click.secho("Le guide a des problèmes : la dernière version valide reste affichée.", fg="red", err=True)
+            _say("\n".join(lines), err=True)
+            _say("Le guide a des problèmes : la dernière version valide reste affichée.", fg="red", err=True)
         else:
-            click.secho("Problèmes corrigés : l'aperçu est à jour.", fg="green", err=True)
+            _say("Problèmes corrigés : l'aperçu est à jour.", fg="green", err=True)
         shown[:] = lines
 
     def rebuilt(written: int, seconds: float) -> None:
         duration = f"{seconds:.1f}".replace(".", ",")
         files = "fichier régénéré" if written < 2 else "fichiers régénérés"
-        click.echo(f"Aperçu à jour en {duration}\u00a0s ({written} {files}).")
+        _say(f"Aperçu à jour en {duration}\u00a0s ({written} {files}).")
 
     def vanished(path: str) -> None:
-        click.echo(f"« {path} » a disparu pendant la régénération : l'aperçu se régénère.", err=True)
+        _say(f"« {path} » a disparu pendant la régénération : l'aperçu se régénère.", err=True)
 
     def ready(url: str) -> None:
-        click.echo(f"Aperçu sur {url} (Ctrl+C pour arrêter).")
+        _say(f"Aperçu sur {url} (Ctrl+C pour arrêter).")
         if address.reachable_from_the_network:
-            click.secho(
+            _say(
                 f"Attention : l'aperçu écoute sur {address}, ouvert au réseau : quiconque joint cet ordinateur "
                 f"voit le guide, brouillons compris. Pour cet ordinateur seulement : -a {address.port}.",
                 fg="yellow",
                 err=True,
             )
 
-    click.echo("Construction de l'aperçu…")
+    _say("Construction de l'aperçu…")
     Preview(config_file, address, report, rebuilt, ready, vanished).run()
 
 
 def _stack_notice() -> None:
     """Once per run of `build` and `serve`: the theme's end of life, and where the README plans for it."""
-    click.secho(end_of_life_notice(), fg="yellow", err=True)
+    _say(end_of_life_notice(), fg="yellow", err=True)
 
 
 def _report(generated: Generated) -> None:
     report = generated.report
-    click.echo(
+    _say(
         f"{len(generated.pages)} pages générées : {len(report.written)} écrites, "
         f"{len(report.removed)} supprimées, {report.unchanged} inchangées."
     )
@@ -286,9 +303,9 @@ def init_command(folder: Path, name: str, dry_run: bool) -> None:
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--name") from None
     for path in written:
-        click.echo(f"  {folder / path}")
+        _say(f"  {folder / path}")
     if not dry_run:
-        click.echo(f"Guide créé. Ensuite : cd {folder} && declic serve")
+        _say(f"Guide créé. Ensuite : cd {folder} && declic serve")
 
 
 @main.command("new")
@@ -306,11 +323,11 @@ def new_command(kind: str, entity_id: str, config_file: Path) -> None:
     except FileExistsError as error:
         raise click.ClickException(f"{error.filename} existe déjà.") from None
     if replaces_default:
-        click.secho(
+        _say(
             f"« {entity_id} » existe déjà dans le catalogue par défaut : votre fiche la remplacera sur votre site.",
             fg="yellow",
         )
-    click.echo(f"Fiche créée : {target}")
+    _say(f"Fiche créée : {target}")
 
 
 @main.command("schemas")
@@ -319,7 +336,7 @@ def new_command(kind: str, entity_id: str, config_file: Path) -> None:
 def schemas_command(folder: Path) -> None:
     """Écrit les schémas JSON des fichiers YAML (complétion et vérification dans l'éditeur)."""
     written = write_schemas(folder)
-    click.echo(f"{len(written)} schéma(s) mis à jour dans {folder}.")
+    _say(f"{len(written)} schéma(s) mis à jour dans {folder}.")
 
 
 @main.command("review")
@@ -331,8 +348,11 @@ def review_command(config_file: Path, as_csv: bool, strict: bool) -> None:
     """Liste, par responsable, les fiches à approuver, les relectures en retard et les essais à revérifier."""
     project = load_project(config_file, drafts=True)
     items = review(project, date.today())
-    click.echo(review_csv(items) if as_csv else review_text(items), nl=False)
-    if strict and items:
+    if as_csv:
+        click.echo(review_csv(items), nl=False)  # bytes for a spreadsheet: no cell holds a control character
+    else:
+        _say(review_text(items), nl=False)
+    if strict and any(item.to_do for item in items):
         sys.exit(1)
 
 
@@ -353,30 +373,28 @@ def import_command(
     project = load_project(config_file)
     report = import_prompts(project, source, Columns(title_column, text_column, owner_column), force)
     count = report.written
-    click.echo(
-        f"{_number(count)} prompt{'s' if count > 1 else ''} importé{'s' if count > 1 else ''} dans {report.folder}."
-    )
+    _say(f"{_number(count)} prompt{'s' if count > 1 else ''} importé{'s' if count > 1 else ''} dans {report.folder}.")
     for row, wanted, given in report.renamed_shown:
-        click.echo(f"  rangée {row} : « {wanted} » existe déjà, enregistré sous « {given} »")
+        _say(f"  rangée {row} : « {wanted} » existe déjà, enregistré sous « {given} »")
     _and_others(report.renamed, len(report.renamed_shown), "renommée")
     if report.skipped:
         total = sum(report.skipped.values())
         reasons = ", ".join(f"{reason} : {_number(rows)}" for reason, rows in report.skipped.most_common())
-        click.secho(
+        _say(
             f"{_number(total)} rangée{'s' if total > 1 else ''} ignorée{'s' if total > 1 else ''} ({reasons}) :",
             fg="yellow",
         )
         for row, why in report.skipped_shown:
-            click.echo(f"  rangée {row} : {why}")
+            _say(f"  rangée {row} : {why}")
         _and_others(total, len(report.skipped_shown), "ignorée")
     if count:
-        click.echo(f"Chaque prompt est en brouillon : complétez les champs « {TODO} », puis lancez declic check.")
+        _say(f"Chaque prompt est en brouillon : complétez les champs « {TODO} », puis lancez declic check.")
 
 
 def _and_others(total: int, shown: int, what: str) -> None:
     if total > shown:
         others = total - shown
-        click.echo(
+        _say(
             f"  … et {_number(others)} autre{'s' if others > 1 else ''} rangée{'s' if others > 1 else ''} {what}{'s' if others > 1 else ''}"
         )
 
@@ -419,7 +437,7 @@ def calendar_command(path_id: str, start, output: Path | None, config_file: Path
         raise click.ClickException(str(error.args[0])) from None
     target = output or Path(f"{path_id}.ics")
     target.write_bytes(data)
-    click.echo(f"Calendrier écrit : {target}")
+    _say(f"Calendrier écrit : {target}")
 
 
 if __name__ == "__main__":

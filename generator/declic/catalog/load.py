@@ -18,7 +18,7 @@ import yaml
 from slugify import slugify
 
 from declic.catalog.schema import KINDS, Kind
-from declic.catalog.schema.base import id_problem, suggested_id
+from declic.catalog.schema.base import character_problem, id_problem, suggested_id
 from declic.errors import Issue, display_path
 
 MAX_FILE_BYTES = 1_000_000
@@ -320,6 +320,9 @@ class _Builder:
         if isinstance(event, yaml.ScalarEvent):
             if event.implicit[0] and event.value in _NULLS:  # plain, not quoted
                 return None
+            if problem := character_problem(event.value):  # written as an escape: "\e", "\u202e"
+                self._issue(line, path, *problem)
+                return None
             return event.value
         if len(path) >= MAX_DEPTH:
             self._issue(
@@ -346,6 +349,8 @@ class _Builder:
                 continue
             name = key.value
             self._check_properties(key, (*path, name))
+            if problem := character_problem(name):
+                self._issue(key_line, path, *problem)
             if name in mapping:
                 self._issue(
                     key_line,

@@ -30,17 +30,21 @@ MONTHS = (
 
 
 def add_period(start: date, period: str) -> date:
-    """`start` + « 6 mois », « 2 semaines », « 1 an »… (a 31st becomes the month's last day)."""
+    """`start` + « 6 mois », « 2 semaines », « 1 an »… (a 31st becomes the month's last day). Past the
+    last date Python knows (year 9999), it is `date.max`: never due."""
     count_text, unit = period.split(" ", 1)
     count = int(count_text)
-    if unit.startswith("jour"):
-        return start + timedelta(days=count)
-    if unit.startswith("semaine"):
-        return start + timedelta(weeks=count)
-    months = count * 12 if unit.startswith("an") else count
-    year, month = divmod(start.month - 1 + months, 12)
-    year += start.year
-    return date(year, month + 1, min(start.day, calendar.monthrange(year, month + 1)[1]))
+    try:
+        if unit.startswith("jour"):
+            return start + timedelta(days=count)
+        if unit.startswith("semaine"):
+            return start + timedelta(weeks=count)
+        months = count * 12 if unit.startswith("an") else count
+        year, month = divmod(start.month - 1 + months, 12)
+        year += start.year
+        return date(year, month + 1, min(start.day, calendar.monthrange(year, month + 1)[1]))
+    except (OverflowError, ValueError):
+        return date.max
 
 
 def french_date(day: date) -> str:

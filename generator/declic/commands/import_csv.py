@@ -23,7 +23,7 @@ from slugify import slugify
 
 from declic.catalog.prompt_text import VARIABLE
 from declic.catalog.schema import KINDS_BY_NAME
-from declic.catalog.schema.base import MAX_ID_LENGTH, suggested_id
+from declic.catalog.schema.base import FORBIDDEN_CHARACTER, MAX_ID_LENGTH, suggested_id
 from declic.catalog.schema.prompt import Prompt, Sheet, TimeSaved, Variable
 from declic.commands.targets import check_targets
 from declic.errors import CatalogError, Issue, suggest
@@ -43,8 +43,9 @@ BLANK = re.compile(
 # word), starting with a letter: `nom_du_client`, [date d'échéance], {numéro de facture}.
 _WORD = r"[^\W\d_][\w'’-]*|\d[\w'’-]*"
 _LABEL = re.compile(rf"[^\W\d_][\w'’-]*(?: (?:{_WORD})){{0,5}}")
-# Characters YAML refuses, or reads as line breaks: the text keeps its lines, not these.
-_NOT_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
+# Line breaks as YAML reads them: the text keeps its lines, written \n. Then the characters no text
+# of a guide holds (the catalog's own rule, so that `declic check` accepts what is written) and a stray
+# byte-order mark are dropped.
 _YAML_BREAKS = re.compile("\r\n|[\r\u0085\u2028\u2029]")
 
 
@@ -284,7 +285,7 @@ def _one_line(value: str) -> str:
 
 
 def _clean(value: str) -> str:
-    return _NOT_YAML.sub("", _YAML_BREAKS.sub("\n", value or "")).strip()
+    return FORBIDDEN_CHARACTER.sub("", _YAML_BREAKS.sub("\n", value or "")).replace("\ufeff", "").strip()
 
 
 # ---- Writing the YAML ----

@@ -33,6 +33,7 @@ class ReviewItem:
     status: str
     reason: str  # what is to be done, in French
     due: date | None  # when it was due, for overdue reviews and stale tests
+    to_do: bool = True  # False: a reminder (a retired entity that leads on to a validated one), not for --strict
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,32 @@ def review_items(
 def _items(kind: str, entities: Mapping, stale_after: str, today: date) -> Iterator[ReviewItem]:
     for entity_id, entity in entities.items():
         status = entity.status or "validé"
+        owner, title = entity.owner or NO_OWNER, _title(entity)
         if status == "retiré":
+            reason, to_do = _retired(entity, entities)
+            yield ReviewItem(owner, REVIEWED_KINDS[kind], entity_id, title, status, reason, None, to_do)
             continue
         for reason, due in _due(entity, status, stale_after, today):
-            title = getattr(entity, "title", None) or getattr(entity, "name", entity_id)
-            yield ReviewItem(entity.owner or NO_OWNER, REVIEWED_KINDS[kind], entity_id, title, status, reason, due)
+            yield ReviewItem(owner, REVIEWED_KINDS[kind], entity_id, title, status, reason, due)
+
+
+def _title(entity) -> str:
+    return getattr(entity, "title", None) or entity.name
+
+
+def _retired(entity, entities: Mapping) -> tuple[str, bool]:
+    """What the owner of a retired entity checks, that its address leads on to a validated replacement;
+    and whether something is wrong (the replacement missing or not validated)."""
+    if entity.replaced_by is None:
+        return "retiré : vérifier que sa page dit bien pourquoi, sans renvoi vers une autre fiche", False
+    replacement = entities.get(entity.replaced_by)
+    where = f"« {_title(replacement)} » ({entity.replaced_by})" if replacement else f"« {entity.replaced_by} »"
+    reason = f"retiré : vérifier que sa page renvoie bien vers {where}"
+    if replacement is None:
+        return f"{reason}, absent de ce guide", True
+    if (replacement.status or "validé") != "validé":
+        return f"{reason}, qui n'est pas validé ({replacement.status})", True
+    return reason, False
 
 
 def _due(entity, status: str, stale_after: str, today: date) -> Iterator[tuple[str, date | None]]:

@@ -10,6 +10,7 @@ import re
 from typing import Annotated
 
 from pydantic import (
+    AfterValidator,
     AnyUrl,
     BaseModel,
     BeforeValidator,
@@ -55,7 +56,37 @@ def suggested_id(entity_id: str) -> str:
 
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH)]
+# Characters no text of a guide holds, whatever its field: control codes (a terminal runs `ESC ]…BEL`
+# and `ESC [31m` as commands), C1 codes, non-characters, and the bidirectional overrides that make a
+# text read otherwise than it is written. Tabs and line breaks only in texts of several lines.
+_FORBIDDEN = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff"
+FORBIDDEN_CHARACTER = re.compile(f"[{_FORBIDDEN}]")
+FORBIDDEN_IN_LINE = re.compile(f"[{_FORBIDDEN}\t\n]")
+
+
+def character_problem(value: str, multiline: bool = True) -> tuple[str, str] | None:
+    """The first character `value` may not hold, as (message, hint) in French, or None. The one rule
+    for every text: the loader applies it to every value, `declic import` to what it writes."""
+    found = (FORBIDDEN_CHARACTER if multiline else FORBIDDEN_IN_LINE).search(value)
+    if found is None:
+        return None
+    code = f"U+{ord(found.group()):04X}"
+    if found.group() in "\t\n":
+        what = "tabulation" if found.group() == "\t" else "retour à la ligne"
+        return f"{what} interdit dans ce champ d'une ligne ({code})", "écrivez ce texte sur une seule ligne"
+    return f"caractère invisible interdit ({code})", "retirez-le : il vient souvent d'un copier-coller"
+
+
+def _one_line(value: str) -> str:
+    if problem := character_problem(value, multiline=False):
+        message, hint = problem
+        raise PydanticCustomError("one_line", message, {"hint": hint})
+    return value
+
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# A text of one line: a title, a name, an owner (printed as is in `declic review`'s lines).
+Line = Annotated[Text, AfterValidator(_one_line)]
 Minutes = Annotated[int, Field(ge=1, le=100_000)]
 # Characters a web address never holds unencoded, and that Markdown or HTML would read as syntax.
 _NOT_IN_ADDRESS = re.compile(r"""[\s<>"'()\[\]{}|\\^`]""")
@@ -101,7 +132,7 @@ class Entity(Model):
 class Estimate(Model):
     """Who put a figure forward and how, when no source measured it."""
 
-    by: Text = Field(description="Qui a estimé ce chiffre (« l'équipe éditoriale de Déclic »).")
+    by: Line = Field(description="Qui a estimé ce chiffre (« l'équipe éditoriale de Déclic »).")
     method: Text = Field(
         description="Comment, en une phrase : le calcul et ses hypothèses (« trois devis par semaine × 40 min »)."
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from declic.catalog.schema.base import Entity, Fact, Figure, Id, Minutes, Text
+from declic.catalog.schema.base import Entity, Fact, Figure, Id, Line, Minutes, Text
 from declic.catalog.schema.review import Reviewed
 
 
@@ -14,7 +14,7 @@ class Cost(Figure):
 
 
 class Irritant(Reviewed, Entity):
-    title: Text = Field(description="L'irritant en quelques mots (« Relancer les factures impayées »).")
+    title: Line = Field(description="L'irritant en quelques mots (« Relancer les factures impayées »).")
     quote: Text = Field(description="L'irritant dit par la personne qui le vit, à la première personne.")
     description: Text = Field(description="La situation, concrètement.")
     category: Id = Field(description="Catégorie (dossier usecases/categories/).")

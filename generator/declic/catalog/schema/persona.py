@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from declic.catalog.schema.base import Entity, Id, Model, Text
+from declic.catalog.schema.base import Entity, Id, Line, Model, Text
 
 
 class Need(Model):
@@ -41,7 +41,7 @@ class Need(Model):
 
 
 class Persona(Entity):
-    name: Text = Field(description="Prénom et situation (« Karim, logisticien débordé »).")
+    name: Line = Field(description="Prénom et situation (« Karim, logisticien débordé »).")
     profile: Id = Field(description="Profil d'acculturation (dossier personas/profiles/).")
     role: Id = Field(description="Rôle dans l'organisation (dossier personas/roles/).")
     level: Id = Field(description="Niveau de compétence (dossier personas/levels/).")

@@ -7,13 +7,13 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from declic.catalog.schema.base import Entity, Fact, Figure, Id, Minutes, Model, Text
+from declic.catalog.schema.base import Entity, Fact, Figure, Id, Line, Minutes, Model, Text
 from declic.catalog.schema.review import ReviewedPrompt
 from declic.catalog.schema.trade import VariableName
 
 
 class Variable(Model):
-    label: Text = Field(description="Libellé court, montré dans le formulaire (« Nom du client »).")
+    label: Line = Field(description="Libellé court, montré dans le formulaire (« Nom du client »).")
     description: Text = Field(description="Ce qu'il faut y mettre.")
     example: Text = Field(description="Exemple réaliste, sans donnée personnelle réelle.")
     example_for: tuple[Id, ...] = Field(
@@ -38,7 +38,7 @@ class TimeSaved(Figure):
     """The gain of one use of this prompt: an estimate unless a source measured that very task."""
 
     minutes: Minutes = Field(description="Minutes gagnées à chaque usage du prompt.")
-    per: Text = Field(
+    per: Line = Field(
         description="Par quoi (« relance », « compte rendu ») : une seule tâche, jamais toute une entreprise."
     )
 
@@ -59,7 +59,7 @@ class Sheet(Model):
 
 
 class Prompt(ReviewedPrompt, Entity):
-    title: Text = Field(description="Titre du prompt (« Relance de facture, ferme et cordiale »).")
+    title: Line = Field(description="Titre du prompt (« Relance de facture, ferme et cordiale »).")
     irritants: tuple[Id, ...] = Field(min_length=1, description="Irritants que ce prompt résout.")
     roles: tuple[Id, ...] = Field(min_length=1, description="Rôles à qui il s'adresse.")
     level: Id = Field(description="Niveau requis (dossier personas/levels/).")

@@ -1,6 +1,7 @@
 """The fields of a guide that stays alive: who answers for an entity, whether it is approved, when
 it is due for review, and (prompts) which assistant it was tested with. Mixed into the entity
-models; shapes only: dates are compared with today in `generator/review.py`, never here.
+models; shapes only, but for one look at the clock: a review or a test dated after today is refused.
+When they fall due is computed in `commands/review.py`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from declic.catalog.schema.base import Id, Model, Text
+from declic.catalog.schema.base import Id, Line, Model, Text
 
 Status = Literal["brouillon", "relecture", "validé", "retiré"]
 UNPUBLISHED: frozenset[str] = frozenset({"brouillon", "relecture"})  # shown only with `--drafts`
@@ -55,7 +56,30 @@ def _day(value: object) -> object:
         ) from None
 
 
-Day = Annotated[Date, BeforeValidator(_day)]
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # a review or a test with an assistant happens in between
+
+
+def _past_day(value: Date) -> Date:
+    """A review or a test that took place: this century, and not after today (the clock's one check)."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "day_year",
+            "date « {value} » impossible : l'année doit être entre {first} et {last}",
+            {"value": value.isoformat(), "first": FIRST_YEAR, "last": LAST_YEAR, "hint": "vérifiez l'année"},
+        )
+    if value > Date.today():
+        raise PydanticCustomError(
+            "day_future",
+            "date dans le futur : « {value} »",
+            {
+                "value": value.isoformat(),
+                "hint": "c'est la date d'une relecture ou d'un essai déjà faits : aujourd'hui au plus tard",
+            },
+        )
+    return value
+
+
+Day = Annotated[Date, BeforeValidator(_day), AfterValidator(_past_day)]
 
 
 class Reviewed(Model):
@@ -69,7 +93,7 @@ class Reviewed(Model):
             "seules les fiches validées (et ce qui ne dépend que d'elles) sont publiées."
         ),
     )
-    owner: Text | None = Field(
+    owner: Line | None = Field(
         default=None, description="Qui répond de cette fiche : une personne ou une équipe (« Service qualité »)."
     )
     reviewed_on: Day | None = Field(default=None, description="Date de la dernière relecture, en AAAA-MM-JJ.")
@@ -101,8 +125,8 @@ class Reviewed(Model):
 
 
 class Test(Model):
-    assistant: Text = Field(description="Assistant utilisé, comme l'organisation le nomme (« Le Chat »).")
-    model: Text | None = Field(default=None, description="Modèle ou version, s'il est connu (« Mistral Large 2 »).")
+    assistant: Line = Field(description="Assistant utilisé, comme l'organisation le nomme (« Le Chat »).")
+    model: Line | None = Field(default=None, description="Modèle ou version, s'il est connu (« Mistral Large 2 »).")
     date: Day = Field(description="Date de l'essai, en AAAA-MM-JJ.")
     result: Literal["ok", "à retoucher"] = Field(description="Résultat : ok, ou à retoucher.")
     note: Text | None = Field(default=None, description="Une remarque courte sur l'essai.")

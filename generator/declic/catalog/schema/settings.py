@@ -7,14 +7,14 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
 
-from declic.catalog.schema.base import HttpsUrl, Id, Model, Text
+from declic.catalog.schema.base import HttpsUrl, Id, Line, Model, Text
 from declic.catalog.schema.review import Period
 
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 
 class Assistant(Model):
-    name: Text = Field(description="Nom affiché (« ChatGPT »).")
+    name: Line = Field(description="Nom affiché (« ChatGPT »).")
     url: HttpsUrl = Field(description="Adresse à laquelle le prompt encodé est ajouté (« https://chatgpt.com/?q= »).")
 
 

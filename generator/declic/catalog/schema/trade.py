@@ -6,15 +6,15 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from declic.catalog.schema.base import Entity, Fact, Id, Text
+from declic.catalog.schema.base import Entity, Fact, Id, Line, Text
 from declic.catalog.schema.review import Reviewed
 
 VariableName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 
 
 class Trade(Reviewed, Entity):
-    name: Text = Field(description="Nom du métier (« Électricien »).")
-    sector: Text = Field(description="Secteur (« Artisanat du bâtiment »).")
+    name: Line = Field(description="Nom du métier (« Électricien »).")
+    sector: Line = Field(description="Secteur (« Artisanat du bâtiment »).")
     description: Text = Field(description="Le métier en une ou deux phrases.")
     context: dict[VariableName, Text] = Field(
         description=(

@@ -10,16 +10,16 @@ from typing import Literal
 
 from pydantic import Field
 
-from declic.catalog.schema.base import Entity, HttpsUrl, Id, Text
+from declic.catalog.schema.base import Entity, HttpsUrl, Id, Line, Text
 
 
 class Category(Entity):
-    title: Text = Field(description="Nom de la catégorie d'irritants (« Relation client »).")
+    title: Line = Field(description="Nom de la catégorie d'irritants (« Relation client »).")
     description: Text = Field(description="Ce que cette catégorie regroupe, en une ou deux phrases.")
 
 
 class Obstacle(Entity):
-    title: Text = Field(description="Nom du frein (« La peur de mal faire »).")
+    title: Line = Field(description="Nom du frein (« La peur de mal faire »).")
     who: Literal["apprenant", "formateur", "encadrement", "institution"] = Field(
         default="apprenant", description="Qui ce frein retient."
     )
@@ -29,7 +29,7 @@ class Obstacle(Entity):
 
 
 class Profile(Entity):
-    title: Text = Field(description="Nom du profil d'acculturation (« Pragmatique surchargé »).")
+    title: Line = Field(description="Nom du profil d'acculturation (« Pragmatique surchargé »).")
     description: Text = Field(description="Portrait du profil.")
     needs: tuple[Text, ...] = Field(min_length=1, description="Ce dont ce profil a besoin pour avancer.")
     step_minutes: int = Field(
@@ -48,13 +48,13 @@ class Profile(Entity):
 
 
 class Level(Entity):
-    title: Text = Field(description="Nom du niveau (« Découverte »).")
+    title: Line = Field(description="Nom du niveau (« Découverte »).")
     rank: int = Field(ge=1, le=9, description="Rang du niveau : 1 pour le plus accessible.")
     description: Text = Field(description="Ce que sait faire une personne à ce niveau.")
 
 
 class Role(Entity):
-    title: Text = Field(description="Nom du rôle (« Dirigeants et managers »).")
+    title: Line = Field(description="Nom du rôle (« Dirigeants et managers »).")
     description: Text = Field(description="Qui est concerné.")
     goals: tuple[Text, ...] = Field(min_length=1, description="Ce que la formation doit leur apporter.")
     profile: Id = Field(description="Profil d'acculturation qui donne le rythme du parcours de ce rôle.")
@@ -63,8 +63,8 @@ class Role(Entity):
 
 
 class Source(Entity):
-    title: Text = Field(description="Titre du document.")
-    author: Text | None = Field(default=None, description="Auteur ou organisme.")
+    title: Line = Field(description="Titre du document.")
+    author: Line | None = Field(default=None, description="Auteur ou organisme.")
     year: int = Field(ge=1900, le=2100, description="Année de publication.")
-    kind: Text = Field(description="Nature du document (« livre blanc », « article », « enquête »).")
+    kind: Line = Field(description="Nature du document (« livre blanc », « article », « enquête »).")
     url: HttpsUrl | None = Field(default=None, description="Adresse du document en ligne, en https://.")
