@@ -37,7 +37,7 @@ def test_settings_inherited_from_a_parent_file_are_the_ones_checked_and_used(min
     mini.write_text("INHERIT: commun.yml\n" + head, encoding="utf-8")
     project = load_project(mini)
     assert project.settings.search == "mkdocs"
-    assert [assistant.name for assistant in project.settings.assistants] == ["ChatGPT", "Perplexity"]
+    assert [assistant.name for assistant in project.settings.assistants] == ["ChatGPT", "Perplexity", "Claude"]
     build(project)
     assert (project.site_dir / "search" / "search_index.json").is_file()  # mkdocs saw the same setting
     assert not (project.site_dir / "pagefind").exists()

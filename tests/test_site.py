@@ -158,6 +158,14 @@ def test_pagefind_given_only_the_indexed_part_of_each_page_makes_the_same_index(
     def files(folder: Path) -> set[str]:
         return {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
 
+    # Pagefind numbers the pages of a filter (the cards' `metier`) in an order that changes from
+    # one run to the next, same pages or not: its filter files and the metadata file that names
+    # them are compared by count, every other file by name (its content's hash).
+    def varies(name: str) -> bool:
+        return name.startswith("filter/") or name.endswith(".pf_meta")
+
     built = files(default_site / "pagefind") - {INDEX_PARTS}
+    again = files(tmp_path / "index")
     assert len(built) > 100
-    assert files(tmp_path / "index") == built
+    assert {name for name in again if not varies(name)} == {name for name in built if not varies(name)}
+    assert len([name for name in again if varies(name)]) == len([name for name in built if varies(name)])

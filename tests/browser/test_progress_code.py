@@ -80,7 +80,7 @@ def test_three_codes_pasted_give_the_group_table(page, site_url):
     expect(page.locator(".declic-group__output h2")).to_have_text("Parcours\u00a0: Gérants")
     expect(page.locator(".declic-group__problems")).to_have_count(0)
     table = _table(page)
-    assert [cell.split(" au ")[0] for cell in table[0]] == ["Étape", "Léa", "Karim", "Code 3", "Le groupe"]
+    assert [cell.split(" au ")[0] for cell in table[0]] == ["Étape", "Léa", "Karim", "Personne 1", "Le groupe"]
     assert table[0][1] == f"Léa au {french_date(date.today())}"  # the day the ticks last changed
     steps = page.evaluate("JSON.parse(document.getElementById('declic-group-paths').textContent)[0].steps")
     assert [row[0] for row in table[1:]] == steps
@@ -112,7 +112,7 @@ def test_a_code_from_another_path_an_older_version_or_miscopied_is_refused_and_s
     problems = [text.replace("\u00a0", " ") for text in page.locator(".declic-group__problems li").all_inner_texts()]
     assert problems == [
         "Ligne 1 (« Anna ») : ce code est celui du parcours « Paul, plombier », pas de « Gérants » : "
-        "choisissez ce parcours dans la liste pour le lire.",
+        "choisissez « Tous » ou ce parcours dans la liste pour le lire.",
         "Ligne 2 (« Bob ») : ce code vient d'une version plus ancienne du parcours « Gérants » : ses étapes ont "
         "changé depuis. Demandez un nouveau code, fait sur la page actuelle du parcours.",
         "Ligne 3 (« Chloé ») : ce code ne vient d'aucun parcours de ce guide (un autre guide, ou un parcours qui "
@@ -169,7 +169,7 @@ def test_codes_received_as_links_add_up_in_the_trainers_list_until_emptied(page,
     assert page.locator("#declic-group-codes").input_value() == f"{first}\n{second}"
     assert [row[1:3] for row in _table(page)[1:3]] == [["essayé", "adopté"], ["—", "adopté"]]
     page.goto(site_url + GROUP)  # the list stays in this browser
-    assert _table(page)[0][1:3] == ["Code 1 au 5 février 2026", "Code 2 au 6 février 2026"]
+    assert _table(page)[0][1:3] == ["Personne 1 au 5 février 2026", "Personne 2 au 6 février 2026"]
     page.get_by_role("button", name="Vider la liste").click()
     expect(page.locator(".declic-group__table")).to_have_count(0)
     page.reload()
@@ -203,3 +203,28 @@ def test_two_paths_sharing_a_tag_are_told_apart_by_the_version_of_their_steps(pa
         "Ligne 2 (« Anna ») : ce code vient d'une version plus ancienne du parcours « Paul, plombier » : ses étapes "
         "ont changé depuis. Demandez un nouveau code, fait sur la page actuelle du parcours."
     ]
+
+
+def test_codes_of_several_paths_read_at_once_and_links_carry_first_names(page, site_url):
+    """One table per path, each learner once; « suivi/?code=…&prenom=Léa » lists Léa by name, and
+    the same code from two names (same ticks, same day) is two learners."""
+    page.goto(site_url + GROUP)
+    paths = _paths(page)
+    gerants, paul = paths["gerants"], paths["paul-plombier"]
+    same = encode(gerants["tag"], gerants["version"], 400, [2] + [0] * (len(gerants["steps"]) - 1))
+    plumber = encode(paul["tag"], paul["version"], 401, [1] + [0] * (len(paul["steps"]) - 1))
+    page.goto(f"{site_url}{GROUP}?code={same}&prenom=Léa")
+    page.goto(f"{site_url}{GROUP}?code={same}&prenom=Karim")
+    page.goto(f"{site_url}{GROUP}?code={same}&prenom=Léa")  # opened twice: Léa once
+    page.goto(f"{site_url}{GROUP}?code={plumber}&prenom=Paul")
+    assert page.locator("#declic-group-codes").input_value() == f"Léa : {same}\nKarim : {same}\nPaul : {plumber}"
+    expect(page.locator(".declic-group__output h2")).to_have_text(
+        ["Parcours\u00a0: Gérants", "Parcours\u00a0: Paul, plombier"]
+    )
+    tables = page.locator(".declic-group__table table")
+    expect(tables).to_have_count(2)
+    heads = [tables.nth(i).locator("thead th").all_inner_texts() for i in range(2)]
+    assert [" ".join(text.split()) for text in heads[0][1:3]] == ["Léa au 5 février 2026", "Karim au 5 février 2026"]
+    assert " ".join(heads[1][1].split()) == "Paul au 6 février 2026"
+    assert " ".join(tables.nth(0).locator("tbody tr").first.locator("td").last.inner_text().split()) == "essayé 2/2 adopté 2/2"
+    expect(page.locator(".declic-group__problems")).to_have_count(0)

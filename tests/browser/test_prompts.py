@@ -79,7 +79,24 @@ def test_open_in_sends_the_filled_prompt_only_when_clicked(page, site_url):
 def test_every_configured_https_assistant_gets_a_link(page, site_url):
     page.goto(site_url + SHEET)
     names = page.locator(".declic-open__link").all_text_contents()
-    assert names == [f"Ouvrir dans {item['name']} (nouvel onglet)" for item in assistants()]
+    assert names == [
+        f"{'Ouvrir dans' if item.get('prompt_in_url', True) else 'Copier puis ouvrir'} {item['name']} (nouvel onglet)"
+        for item in assistants()
+    ]
+
+
+def test_an_assistant_that_does_not_read_its_address_gets_copy_then_open(page, site_url):
+    page.context.route(
+        lambda url: url.startswith("https://"), lambda route: route.fulfill(body="assistant", content_type="text/plain")
+    )
+    page.goto(site_url + CARD)
+    page.get_by_label("Numéro de facture").fill("F-7")
+    link = page.get_by_role("link", name="Copier puis ouvrir Claude")
+    with page.expect_popup() as popup_info:
+        link.click()
+    assert popup_info.value.url == "https://claude.ai/new"  # nothing of the prompt in the address
+    expect(page.locator(".declic-actions__status").first).to_have_text("Prompt copié\u00a0: collez-le dans Claude.")
+    assert "la facture F-7 ;" in page.evaluate("navigator.clipboard.readText()")
 
 
 def test_without_javascript_the_prompt_is_whole_and_selectable(browser, site_url):
@@ -92,6 +109,9 @@ def test_without_javascript_the_prompt_is_whole_and_selectable(browser, site_url
     assert page.locator(".declic-prompt").evaluate("block => getComputedStyle(block).userSelect") != "none"
     config = json.loads(page.locator("#declic-config").inner_text())
     assert [item["url"] for item in config["assistants"]] == [item["url"] for item in assistants()]
+    assert [item["prompt_in_url"] for item in config["assistants"]] == [
+        item.get("prompt_in_url", True) for item in assistants()
+    ]
     context.close()
 
 

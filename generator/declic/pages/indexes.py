@@ -69,6 +69,7 @@ class ListingContext(Context):
     lead: str
     groups: list[Group]
     booklet: str  # the workshop kit's query that prints the page's cards, or ""
+    trade: tuple[str, str] | None = None  # a trade's page: its id and name, kept by the browser for search
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,10 @@ def _listing(
     links: Iterable[str] = (),
     booklet: str = "",
     label: str = "",
+    trade: tuple[str, str] | None = None,
 ) -> Page:
     kept = [group for group in groups if group.entries or group.lead]
-    context = ListingContext(title, lead, kept, booklet)
+    context = ListingContext(title, lead, kept, booklet, trade)
     return Page(path, "listing.md.j2", "index", page_id, title, tuple(links), context, label)
 
 
@@ -140,6 +142,7 @@ def _trades(catalog: Catalog) -> Iterator[Page]:
             [card.id for card in cards],
             booklet=booklet_query(cards=tuple(card.id for card in cards)),
             label=trade.name,
+            trade=(trade_id, trade.name),
         )
     yield _index(
         urls.CARDS_INDEX,

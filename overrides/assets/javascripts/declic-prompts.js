@@ -118,11 +118,23 @@
     var targets = assistants();
     if (targets.length) {
       var links = targets.map(function (assistant) {
-        /* The reader's text goes into the address only at the moment of the click. */
         var link = element("a", { href: assistant.url, target: "_blank", rel: "noopener noreferrer",
                                    referrerpolicy: "no-referrer", class: "md-button declic-open__link" });
-        link.appendChild(document.createTextNode("Ouvrir dans " + assistant.name));
         link.appendChild(element("span", { class: "declic-sr-only", text: " (nouvel onglet)" }));
+        if (assistant.prompt_in_url === false) {
+          /* This assistant does not read a prompt from its address: the prompt is copied, the
+             assistant opened as it is, and the reader pastes. */
+          link.insertBefore(document.createTextNode("Copier puis ouvrir " + assistant.name), link.firstChild);
+          link.addEventListener("click", function () {
+            copyText(code.textContent).then(
+              function () { declic.announce(status, "Prompt copié\u00a0: collez-le dans " + assistant.name + "."); },
+              function () { declic.announce(status, "La copie a échoué\u00a0: sélectionnez le texte du prompt et copiez-le."); }
+            );
+          });
+          return link;
+        }
+        /* The reader's text goes into the address only at the moment of the click. */
+        link.insertBefore(document.createTextNode("Ouvrir dans " + assistant.name), link.firstChild);
         link.addEventListener("click", function () {
           link.href = assistant.url + encodeURIComponent(code.textContent);
           window.setTimeout(function () { link.href = assistant.url; }, 0);

@@ -1,8 +1,34 @@
-/* Déclic in the browser: Pagefind's search, loaded on first use into the header's panel. */
+/* Déclic in the browser: Pagefind's search, loaded on first use into the header's panel. The
+   trade a reader chose (a trade's page, reached from its home tile, or one of its cards) is kept in
+   the browser: its pages come first in the results (pagefind-ranked/pagefind.js), under a chip that
+   removes it. */
 (function (declic) {
   "use strict";
 
   var element = declic.element;
+  var TRADE_KEY = "declic-metier";
+
+  function readerTrade() {
+    try {
+      var kept = JSON.parse(window.localStorage.getItem(TRADE_KEY) || "null");
+      return kept && typeof kept.name === "string" && declic.SLUG.test(kept.id || "") ? kept : null;
+    } catch (error) {
+      return null;  /* storage refused (private mode, file://): search works without it */
+    }
+  }
+  declic.readerTrade = readerTrade;
+
+  function keepTrade(content) {
+    var mark = content.querySelector(".declic-trade-mark[data-declic-trade]");
+    if (!mark) return;
+    try {
+      window.localStorage.setItem(TRADE_KEY, JSON.stringify({ id: mark.getAttribute("data-declic-trade"), name: mark.textContent.trim() }));
+    } catch (error) { /* nothing kept: results in Pagefind's order */ }
+  }
+
+  function forgetTrade() {
+    try { window.localStorage.removeItem(TRADE_KEY); } catch (error) { /* nothing to forget */ }
+  }
 
   function enhanceSearch() {
     var box = document.querySelector("[data-declic-search]");
@@ -11,7 +37,30 @@
     var toggle = box.querySelector(".declic-search__toggle");
     var panel = box.querySelector(".declic-search__panel");
     var loaded = null;
+    var ui = null;
+    var chipRow = element("div", { class: "declic-search__chips" });
+    function showChip() {
+      var trade = readerTrade();
+      chipRow.textContent = "";
+      chipRow.hidden = !trade;
+      if (!trade) return;
+      var chip = element("button", { type: "button", class: "declic-search__chip",
+        "aria-label": "Retirer le métier «\u00a0" + trade.name + "\u00a0» (ses pages viennent en premier)" });
+      chip.appendChild(element("span", { text: trade.name }));
+      chip.appendChild(element("span", { "aria-hidden": "true", text: " \u2715" }));
+      chip.addEventListener("click", function () {
+        forgetTrade();
+        showChip();
+        var input = panel.querySelector("input");
+        if (input) input.focus();
+        /* Pagefind's UI searches the same words again when its filters are set (none here). */
+        if (ui) ui.triggerFilters({});
+      });
+      chipRow.appendChild(element("span", { class: "declic-search__chips-label", text: "En premier\u00a0:" }));
+      chipRow.appendChild(chip);
+    }
     function open() {
+      showChip();
       panel.hidden = false;
       toggle.setAttribute("aria-expanded", "true");
       loaded = loaded || load();
@@ -38,8 +87,12 @@
         document.head.appendChild(tag);
       });
       return Promise.all([parts, script]).then(function (loaded) {
-        new window.PagefindUI({
-          element: panel, bundlePath: bundle.pathname, baseUrl: declic.siteRoot().pathname,
+        var holder = element("div", { class: "declic-search__ui" });
+        panel.appendChild(holder);
+        /* Pagefind's UI imports `<bundlePath>pagefind.js`: Déclic's, which ranks the reader's trade first. */
+        var ranked = new URL("assets/javascripts/pagefind-ranked/", declic.siteRoot());
+        ui = new window.PagefindUI({
+          element: holder, bundlePath: ranked.pathname, baseUrl: declic.siteRoot().pathname,
           mergeIndex: loaded[0].map(function (part) { return { bundlePath: new URL(part, declic.siteRoot()).pathname }; }),
           showSubResults: true, showImages: false, resetStyles: false,
           /* A section's name (« La situation ») is on every card: a sub-result says whose it is. */
@@ -50,8 +103,12 @@
             });
             return result;
           },
-          translations: { placeholder: "Rechercher dans le guide (facture, relance, devis…)" }
+          translations: { placeholder: "Rechercher dans le guide (facture, relance, devis…)", clear_search: "Effacer" }
         });
+        /* The chip under the field, above the results. */
+        var form = holder.querySelector(".pagefind-ui__form");
+        if (form) form.insertBefore(chipRow, form.querySelector(".pagefind-ui__drawer"));
+        else panel.insertBefore(chipRow, holder);
         /* Pagefind's field has a placeholder but no name of its own for screen readers. */
         var input = panel.querySelector("input");
         if (input) input.setAttribute("aria-label", "Rechercher dans le guide");
@@ -73,5 +130,5 @@
     });
   }
 
-  declic.onPage(function () { enhanceSearch(); });
+  declic.onPage(function (content) { keepTrade(content); enhanceSearch(); });
 })(window.declic);

@@ -1,5 +1,6 @@
 /* Déclic in the browser: the workshop kit. The chosen cards (or a path's booklet), fetched and
-   laid out one per printed sheet. */
+   laid out one per printed side, each with its QR code or, when the guide has no published address,
+   its address as seen from the kit's own page. */
 (function (declic) {
   "use strict";
 
@@ -50,7 +51,8 @@
       });
     })).then(function (sections) {
       sections.forEach(function (section) { holder.appendChild(section); });
-      status.textContent = ids.length + " page" + (ids.length > 1 ? "s prêtes" : " prête") + " à imprimer, une par feuille.";
+      status.textContent = ids.length + " page" + (ids.length > 1 ? "s prêtes" : " prête") + " à imprimer\u00a0: " +
+        ids.length + " face" + (ids.length > 1 ? "s" : "") + " A4, une par cas d'usage.";
     });
   }
 
@@ -65,6 +67,13 @@
     });
     article.querySelectorAll("[src]").forEach(function (node) { node.setAttribute("src", new URL(node.getAttribute("src"), url).href); });
     Array.prototype.forEach.call(article.childNodes, function (node) { section.appendChild(document.importNode(node, true)); });
+    /* Without a QR code (no site_url), the card's address in text, under its title. */
+    if (!section.querySelector(".declic-qr")) {
+      var note = element("p", { class: "declic-address", text: "Cette page en ligne\u00a0: " + url.href });
+      var title = section.querySelector("h1");
+      if (title) title.parentNode.insertBefore(note, title.nextSibling);
+      else section.insertBefore(note, section.firstChild);
+    }
     return section;
   }
 

@@ -213,7 +213,7 @@
     }
 
     var select = element("select", { id: "declic-group-path" },
-      [element("option", { value: "", text: "Celui du premier code" })].concat(paths.map(function (path) {
+      [element("option", { value: "", text: "Tous, un tableau par parcours" })].concat(paths.map(function (path) {
         return element("option", { value: path.path, text: path.title });
       })));
     var codes = element("textarea", { id: "declic-group-codes", rows: "6", spellcheck: "false", autocapitalize: "characters",
@@ -243,9 +243,19 @@
     clear.addEventListener("click", function () { codes.value = ""; keep(); output.textContent = ""; codes.focus(); });
 
     try { codes.value = (store && store.getItem(listKey)) || ""; } catch (error) { codes.value = ""; }
-    var known = codes.value.toUpperCase();
-    var given = new URLSearchParams(location.search).getAll("code").filter(function (code) {
-      return code.trim() && known.indexOf(code.trim().toUpperCase()) < 0;
+    /* A link may carry the learner's first name (suivi/?code=…&prenom=Léa): the line is « Léa : code ».
+       The same link opened twice adds nothing; the same code from two names is two learners. */
+    var query = new URLSearchParams(location.search);
+    var names = query.getAll("prenom");
+    var known = codes.value.split(/\r?\n/).map(function (line) { return line.trim().toUpperCase(); });
+    var given = [];
+    query.getAll("code").forEach(function (code, index) {
+      code = code.trim();
+      var name = (names[index] || "").replace(/[:\r\n]/g, " ").trim();
+      var line = name ? name + " : " + code : code;
+      var seen = known.indexOf(line.toUpperCase()) >= 0 || given.indexOf(line) >= 0 ||
+        (!name && codes.value.toUpperCase().indexOf(code.toUpperCase()) >= 0);
+      if (code && !seen) given.push(line);
     });
     if (given.length) codes.value = (codes.value.trim() ? codes.value.trim() + "\n" : "") + given.join("\n");
     if (codes.value.trim()) { keep(); show(); }
@@ -270,37 +280,50 @@
         output.appendChild(element("p", { text: "Collez au moins un code." }));
         return;
       }
-      var first = entries.filter(current)[0] || entries.filter(function (entry) { return byTag[entry.tag]; })[0];
-      var path = select.value ? paths.filter(function (p) { return p.path === select.value; })[0]
-                              : first && (current(first) || byTag[first.tag][0]);
-      var learners = [];
+      /* One table per path read; a chosen path reads only its codes. */
+      var chosen = select.value ? paths.filter(function (p) { return p.path === select.value; })[0] : null;
+      var groups = [];
       var problems = [];
       entries.forEach(function (entry) {
         var who = "Ligne " + entry.line.number + (entry.line.label ? " («\u00a0" + entry.line.label + "\u00a0»)" : "") + "\u00a0: ";
         var candidates = entry.problem ? [] : byTag[entry.tag] || [];
         var owner = entry.problem ? null : current(entry);
+        /* An older code of a tag two paths share: the path already read among them, if any. */
+        var reading = groups.filter(function (g) { return candidates.indexOf(g.path) >= 0; })[0];
+        var path = chosen || owner || (reading && reading.path) || candidates[0];
         if (entry.problem) {
           problems.push(who + "code illisible\u00a0; vérifiez-le, un caractère a pu être mal recopié.");
         } else if (!candidates.length) {
           problems.push(who + "ce code ne vient d'aucun parcours de ce guide (un autre guide, ou un parcours qui n'existe plus).");
-        } else if (owner ? owner !== path : candidates.indexOf(path) < 0) {
-          problems.push(who + "ce code est celui du parcours " + titles(owner ? [owner] : candidates) + ", pas de «\u00a0" + path.title +
-            "\u00a0»\u00a0: choisissez ce parcours dans la liste pour le lire.");
+        } else if (chosen && (owner ? owner !== chosen : candidates.indexOf(chosen) < 0)) {
+          problems.push(who + "ce code est celui du parcours " + titles(owner ? [owner] : candidates) + ", pas de «\u00a0" + chosen.title +
+            "\u00a0»\u00a0: choisissez «\u00a0Tous\u00a0» ou ce parcours dans la liste pour le lire.");
         } else if (!owner) {
           problems.push(who + "ce code vient d'une version plus ancienne du parcours «\u00a0" + path.title +
             "\u00a0»\u00a0: ses étapes ont changé depuis. Demandez un nouveau code, fait sur la page actuelle du parcours.");
         } else {
           var list = states(entry, path.steps.length);
-          if (!list) problems.push(who + "code illisible\u00a0; vérifiez-le, un caractère a pu être mal recopié.");
-          else learners.push({ name: entry.line.label || "Code " + (learners.length + 1), day: entry.day, states: list });
+          if (!list) { problems.push(who + "code illisible\u00a0; vérifiez-le, un caractère a pu être mal recopié."); return; }
+          var group = groups.filter(function (g) { return g.path === path; })[0];
+          if (!group) groups.push(group = { path: path, learners: [], unnamed: 0 });
+          var name = entry.line.label;
+          /* Each learner once: a name given again keeps its latest code. */
+          var same = name ? group.learners.filter(function (l) { return l.name.toUpperCase() === name.toUpperCase(); })[0] : null;
+          if (same) {
+            if (entry.day >= same.day) { same.day = entry.day; same.states = list; }
+            return;
+          }
+          group.learners.push({ name: name || "Personne " + (++group.unnamed), day: entry.day, states: list });
         }
       });
-      if (path) output.appendChild(element("h2", { text: "Parcours\u00a0: " + path.title }));
       if (problems.length) {
         output.appendChild(element("p", { text: plural(problems.length, "code") + " non " + (problems.length > 1 ? "lus" : "lu") + "\u00a0:" }));
         output.appendChild(element("ul", { class: "declic-group__problems" }, problems.map(function (text) { return element("li", { text: text }); })));
       }
-      if (learners.length) output.appendChild(table(path, learners));
+      groups.forEach(function (group) {
+        output.appendChild(element("h2", { text: "Parcours\u00a0: " + group.path.title }));
+        output.appendChild(table(group.path, group.learners));
+      });
     }
 
     function table(path, learners) {
@@ -321,7 +344,7 @@
         ]));
       });
       var caption = element("caption", { text: "Avancement de " + plural(learners.length, "personne") + ", étape par étape" });
-      return element("div", { class: "declic-group__table", tabindex: "0", role: "region", "aria-label": "Tableau du groupe" }, [
+      return element("div", { class: "declic-group__table", tabindex: "0", role: "region", "aria-label": "Tableau du groupe, parcours " + path.title }, [
         element("table", {}, [caption, element("thead", {}, [head]), element("tbody", {}, rows)])
       ]);
     }

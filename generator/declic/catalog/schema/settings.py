@@ -16,6 +16,13 @@ Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 class Assistant(Model):
     name: Line = Field(description="Nom affiché (« ChatGPT »).")
     url: HttpsUrl = Field(description="Adresse à laquelle le prompt encodé est ajouté (« https://chatgpt.com/?q= »).")
+    prompt_in_url: bool = Field(
+        default=True,
+        description=(
+            "L'adresse reçoit le prompt (« Ouvrir dans … ») ; false : l'assistant ne lit pas le prompt dans son "
+            "adresse, le bouton « Copier puis ouvrir … » copie le prompt et ouvre l'adresse telle quelle."
+        ),
+    )
 
 
 class Colors(Model):
