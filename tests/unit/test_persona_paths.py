@@ -76,7 +76,7 @@ def test_who_works_alone_is_never_sent_to_a_team():
     for persona_id in alone:
         for step in steps(paths()[persona_id], "consolidation"):
             assert "équipe" not in f"{step.title} {step.note}", (persona_id, step.note)
-        assert "passeur numérique" in " ".join(step.note for step in steps(paths()[persona_id], "consolidation"))
+        assert "conseiller numérique" in " ".join(step.note for step in steps(paths()[persona_id], "consolidation"))
     assert "équipe" in " ".join(step.note for step in steps(paths()["harry-logisticien"], "consolidation"))
 
 

@@ -48,7 +48,7 @@ SCHEDULE = (
         months=6,
         alone_note=(
             "Une demi-heure avec votre réseau (des pairs au même poste ailleurs, votre formateur ou le "
-            "passeur numérique de votre chambre consulaire ou de votre centre de gestion) pour montrer une "
+            "conseiller numérique de votre chambre consulaire ou de votre centre de gestion) pour montrer une "
             "réussite, un raté et une nouvelle idée."
         ),
     ),

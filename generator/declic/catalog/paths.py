@@ -67,7 +67,7 @@ class Learner:
     starts_with: tuple[str, ...] = ()  # irritant ids: a persona's path starts on their cards
     focus: tuple[tuple[str, str], ...] = ()  # ("irritant" | "prompt", id) its needs name, in their order
     one_at_a_time: bool = False  # one new thing at a time: one quick win
-    works_alone: bool = False  # follow-ups with peers, the trainer, a « passeur numérique »: no team
+    works_alone: bool = False  # follow-ups with peers, the trainer, a chamber's digital adviser: no team
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,7 @@ class Persona(Entity):
         default=False,
         description=(
             "Seul à son poste, sans équipe : ses rendez-vous de suivi se font avec des pairs, son formateur "
-            "ou un passeur numérique, jamais « en équipe »."
+            "ou un conseiller numérique de la chambre consulaire, jamais « en équipe »."
         ),
     )
     story: Text = Field(description="Son histoire en quelques phrases.")
