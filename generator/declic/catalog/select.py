@@ -44,10 +44,24 @@ def select(
     }
     dropped["trades"] |= set(_keep(entities, "trades", kept)) - set(result["trades"])
     result["prompts"] = {
-        prompt_id: prompt.model_copy(update={"irritants": irritants, "roles": roles})
+        prompt_id: prompt.model_copy(
+            update={
+                "irritants": irritants,
+                "roles": roles,
+                # An exclusion of a trade the guide removed excludes nothing: it goes too.
+                "excluded_trades": tuple(t for t in prompt.excluded_trades if t not in dropped["trades"]),
+            }
+        )
         for prompt_id, prompt in _keep(entities, "prompts", kept).items()
         if (irritants := tuple(i for i in prompt.irritants if i not in dropped["irritants"]))
         and (roles := tuple(r for r in prompt.roles if r not in dropped["roles"]))
+    }
+    removed_prompts = set(entities.get("prompts", {})) - set(result["prompts"])
+    result["trades"] = {
+        trade_id: trade.model_copy(
+            update={"excluded_prompts": tuple(p for p in trade.excluded_prompts if p not in removed_prompts)}
+        )
+        for trade_id, trade in result["trades"].items()
     }
     result["personas"] = {
         persona_id: persona
