@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+GRAMMALECTE := /usr/bin/grammalecte-cli
 
 .PHONY: site serve check test bench lint golden clean
 
@@ -28,6 +29,11 @@ test: $(INSTALLED) $(CHROMIUM)  ## the whole test suite
 # The browser tests drive Debian's Chromium: `playwright install` downloads browsers, which fails here.
 $(CHROMIUM):
 	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+
+# The French check (tests/test_french.py) runs Debian's Grammalecte (python3-grammalecte comes with it).
+test: $(GRAMMALECTE)
+$(GRAMMALECTE):
+	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y grammalecte-cli
 
 golden: $(INSTALLED)  ## rewrite the expected Markdown of the golden tests (review the diff!)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
