@@ -30,9 +30,13 @@ test: $(INSTALLED) browser  ## the whole test suite
 # then Playwright's own). Only when there is none, on Debian and as root, Debian's is installed
 # (`playwright install` downloads a browser, which a machine that reaches only package registries
 # cannot); elsewhere the browser tests are skipped with one line, or fail under CI=true.
+# The French check (tests/test_french.py) runs Debian's Grammalecte (python3-grammalecte comes with
+# grammalecte-cli), installed the same way: only when missing, on Debian, as root.
 browser: $(INSTALLED)
 	@if [ -z "$$($(BIN)/python tests/browser/chromium.py)" ] && [ -f /etc/debian_version ] && [ "$$(id -u)" = 0 ]; then \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; fi
+	@if ! command -v grammalecte-cli >/dev/null && [ -f /etc/debian_version ] && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y grammalecte-cli; fi
 
 golden: $(INSTALLED)  ## rewrite the expected Markdown of the golden tests (review the diff!)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden

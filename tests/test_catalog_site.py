@@ -174,7 +174,7 @@ def test_the_charter_says_what_the_law_says_and_what_pseudonymisation_is(default
         "n'est anonyme que si",
         "Ce que dit la loi (état au",
         "article 4, en vigueur depuis le 2 février 2025",
-        "article 50, à partir du 2 août 2026",
+        "article 50, depuis le 2 août 2026",
         "haut risque",
         "FAFCEA",
         "AGEFICE",

@@ -38,7 +38,7 @@ def test_text_gets_french_spaces_where_a_plain_space_was():
         f"Pourquoi{NNBSP}? Parce que{NBSP}: «{NBSP}oui{NBSP}»{NNBSP}; enfin{NNBSP}!"
     )
     assert french_spacing("10 125 entreprises, 1 000 000 €, en 2024 2025") == (
-        f"10{NNBSP}125 entreprises, 1{NNBSP}000{NNBSP}000 €, en 2024 2025"
+        f"10{NNBSP}125 entreprises, 1{NNBSP}000{NNBSP}000{NBSP}€, en 2024 2025"
     )
     assert (
         french_spacing("https://exemple.fr/?q=1 et 10:30, Attention!") == "https://exemple.fr/?q=1 et 10:30, Attention!"
@@ -49,10 +49,10 @@ def test_html_keeps_code_prompts_and_attributes_as_written():
     html = (
         '<p title="Pourquoi ?"><a href="/a?b=1">Lien</a> : voir <strong>ceci</strong> !</p>'
         '<div class="declic-prompt"><pre><code>Rédige : « une relance » ?</code></pre></div>'
-        "<p>Le <code>x ?</code> reste ; le reste change ?</p>"
+        "<p>Le <code>x ?</code> reste ; le reste change ? <code>declic build</code> ; 30 min</p>"
     )
     assert french_spacing_html(html) == (
         f'<p title="Pourquoi ?"><a href="/a?b=1">Lien</a>{NBSP}: voir <strong>ceci</strong>{NNBSP}!</p>'
         '<div class="declic-prompt"><pre><code>Rédige : « une relance » ?</code></pre></div>'
-        f"<p>Le <code>x ?</code> reste{NNBSP}; le reste change{NNBSP}?</p>"
+        f"<p>Le <code>x ?</code> reste{NNBSP}; le reste change{NNBSP}? <code>declic build</code>{NNBSP}; 30{NBSP}min</p>"
     )

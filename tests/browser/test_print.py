@@ -134,7 +134,9 @@ def test_a_five_card_kit_prints_five_sides_each_with_its_address(page, default_u
     page.goto(default_url + "atelier/?cartes=" + ",".join(cards))
     expect(page.locator(".declic-workshop__card")).to_have_count(5)
     expect(page.locator("#declic-workshop [role=status]")).to_contain_text("5 faces A4, une par cas d'usage")
-    expect(page.locator(".declic-workshop-intro")).to_contain_text("Chaque cas d'usage tient sur une face A4 (N cas d'usage, N faces)")
+    expect(page.locator(".declic-workshop-intro")).to_contain_text(
+        "Chaque cas d'usage tient sur une face A4 (N cas d'usage, N faces)"
+    )
     for index, card in enumerate(cards):
         address = page.locator(".declic-workshop__card").nth(index).locator(".declic-address")
         expect(address).to_have_text(f"Cette page en ligne\u00a0: {default_url}cas-usage/{card}/")

@@ -226,5 +226,8 @@ def test_codes_of_several_paths_read_at_once_and_links_carry_first_names(page, s
     heads = [tables.nth(i).locator("thead th").all_inner_texts() for i in range(2)]
     assert [" ".join(text.split()) for text in heads[0][1:3]] == ["Léa au 5 février 2026", "Karim au 5 février 2026"]
     assert " ".join(heads[1][1].split()) == "Paul au 6 février 2026"
-    assert " ".join(tables.nth(0).locator("tbody tr").first.locator("td").last.inner_text().split()) == "essayé 2/2 adopté 2/2"
+    assert (
+        " ".join(tables.nth(0).locator("tbody tr").first.locator("td").last.inner_text().split())
+        == "essayé 2/2 adopté 2/2"
+    )
     expect(page.locator(".declic-group__problems")).to_have_count(0)

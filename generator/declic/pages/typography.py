@@ -2,7 +2,8 @@
 typography wants, so that « ? », « : » or « » » never starts a line, nor does the end of a number.
 
 - U+00A0 (no-break space) before « : » and inside « », U+202F (narrow no-break space) before « ; ! ? »
-  and between the groups of digits of a number (« 10 125 »); only where a plain space already is:
+  and between the groups of digits of a number (« 10 125 »), U+00A0 between a number and its unit
+  (« 30 min », « 13 % »); only where a plain space already is:
   no space is added where the writer put none.
 - Text only: never tags or their attributes (addresses, `title`, `data-…`), nor what `code`, `pre`,
   `kbd`, `samp`, `script`, `style` or `textarea` hold. The prompts a reader copies are `pre`
@@ -30,6 +31,10 @@ _AT_START = re.compile(rf"\A{_SPACES}([:;!?»])")
 _AFTER_OPENING = re.compile(rf"«{_SPACES}")
 # Groups of three digits after one to three: « 10 125 », « 1 000 000 » (not « 2024 2025 »).
 _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d])")
+# A number and its unit: « 30 min », « 13 % », « 40 € » (French puts a space before % and €).
+_UNIT = re.compile(
+    rf"(?<=\d){_SPACES}(?=(?:%|€|(?:min|h|heures?|minutes?|jours?|semaines?|mois|ans?|années|pages?)\b))"
+)
 _SPACE_BEFORE = {":": NBSP, "»": NBSP, ";": NNBSP, "!": NNBSP, "?": NNBSP}
 
 # Elements whose text is code or data, not prose.
@@ -48,6 +53,7 @@ def french_spacing(text: str, after_word: bool = False) -> str:
     if after_word:
         text = _AT_START.sub(_before, text)
     text = _AFTER_OPENING.sub("«" + NBSP, text)
+    text = _UNIT.sub(NBSP, text)
     return _THOUSANDS.sub(lambda match: re.sub("[ \u00a0]", NNBSP, match.group()), text)
 
 
@@ -68,8 +74,12 @@ def french_spacing_html(html: str) -> str:
                     verbatim.append(name)
             out.append(token)
             continue
-        if verbatim or token.startswith("<"):
+        if token.startswith("<"):
             out.append(token)
+            continue
+        if verbatim:  # as written; a word of code still counts before « ; » (`CODE ;`)
+            out.append(token)
+            after_word = not token[-1:].isspace()
             continue
         out.append(french_spacing(token, after_word))
         after_word = not token[-1:].isspace()

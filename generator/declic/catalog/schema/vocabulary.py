@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import Field
 
 from declic.catalog.schema.base import Entity, HttpsUrl, Id, Line, Text
+from declic.catalog.schema.review import Day
 
 
 class Category(Entity):
@@ -65,6 +66,13 @@ class Role(Entity):
 class Source(Entity):
     title: Line = Field(description="Titre du document.")
     author: Line | None = Field(default=None, description="Auteur ou organisme.")
+    publisher: Line | None = Field(
+        default=None, description="Éditeur : l'organisme ou le site qui publie le document, s'il n'en est pas l'auteur."
+    )
+    published_on: Day | None = Field(
+        default=None,
+        description="Date de publication, en AAAA-MM-JJ, quand le document la donne (sinon l'année seule).",
+    )
     year: int = Field(ge=1900, le=2100, description="Année de publication.")
     kind: Line = Field(description="Nature du document (« livre blanc », « article », « enquête »).")
     url: HttpsUrl | None = Field(default=None, description="Adresse du document en ligne, en https://.")
