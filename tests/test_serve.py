@@ -295,14 +295,16 @@ def test_a_page_deleted_during_a_build_is_reported_and_the_preview_goes_on(mini,
     page = mini.parent / "content" / "charte.md"
     collect = declic.build.collect_content
 
-    def listed_then_deleted(folders):
-        found = collect(folders)
+    def listed_then_deleted(*args, **kwargs):
+        found = collect(*args, **kwargs)
         if page.exists() and page in found.values():
             page.unlink()  # between the listing of the pages and their reading
         return found
 
     reports, gone = [], []
-    preview = serve.Preview(mini, parse_address(str(free_port())), reports.append, lambda *_: None, gone.append)
+    preview = serve.Preview(
+        mini, parse_address(str(free_port())), reports.append, lambda *_: None, vanished=gone.append
+    )
     try:
         site = tmp_path / "servi"
         site.mkdir()
