@@ -379,3 +379,25 @@ def test_the_first_build_writes_the_home_page_and_a_page_asked_for_meanwhile_wai
         preview.server.shutdown()
         preview.server.server_close()
         shutil.rmtree(preview.server.root, ignore_errors=True)
+
+
+def test_an_edit_before_the_full_build_is_there_rebuilds_the_home_page_only(mini):
+    """The served folder holds the first build's home page only: every other page, missing, would count
+    as changed, and the quick build would be the whole build in the foreground. The full build brings them."""
+    import declic.commands.serve as serve
+
+    reports, rebuilt = [], []
+    preview = serve.Preview(mini, parse_address(str(free_port())), reports.append, lambda *args: rebuilt.append(args))
+    root = Path(preview.server.root)
+    try:
+        assert preview._build(root, dirty=True, home_page_only=True)
+        home = mini.parent / "content" / "index.md"
+        home.write_text(home.read_text(encoding="utf-8") + "\nUne phrase ajoutée.\n", encoding="utf-8")
+        preview._quick_build()
+        assert len(rebuilt) == 1 and reports == [[], []]
+        assert "Une phrase ajoutée." in (root / "index.html").read_text(encoding="utf-8")
+        assert not (root / "irritants" / "ecrire-devis" / "index.html").exists()
+        assert preview._full_wanted.is_set() and not preview.server.complete.is_set()  # they come with it
+    finally:
+        preview.server.server_close()
+        shutil.rmtree(root, ignore_errors=True)

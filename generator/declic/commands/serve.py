@@ -276,14 +276,18 @@ class Preview:
             self._full_wanted.set()
 
     def _quick_build(self) -> None:
-        """After an edit: regenerate, then rebuild only the pages whose Markdown changed."""
+        """After an edit: regenerate, then rebuild only the pages whose Markdown changed. While the
+        served folder holds the first build's home page only, the home page only: the other pages,
+        missing, would all count as changed, and they come with the full build that follows."""
         started = perf_counter()
         with self._lock:
             self._quick_builds += 1
             root = Path(self.server.root)
-        if self._build(root, dirty=True):
+        if self._build(root, dirty=True, home_page_only=not self.server.complete.is_set()):
             self.rebuilt(self._written, perf_counter() - started)
             self._full_wanted.set()
+        elif self._vanished is None:  # a problem in the guide (not a file gone in passing, built again)
+            self.server.complete.set()  # no full build until it is fixed: no page to wait for
 
     def _full_builds(self) -> None:
         while True:
@@ -297,10 +301,11 @@ class Preview:
             outdated = lambda started=started_after: self._stopped.is_set() or self._quick_builds != started
             built = self._build(folder, dirty=False, regenerate=False, outdated=outdated)
             with self._lock:  # no edit came in since it started: it shows what the quick builds show
-                if built and self._quick_builds == started_after:
+                current = self._quick_builds == started_after
+                if built and current:
                     folder, self.server.root = Path(self.server.root), str(folder)
-            if not self._full_wanted.is_set():  # no other full build coming: nothing more to wait for
-                self.server.complete.set()
+            if current:  # every page served, or a failed build: nothing more to wait for
+                self.server.complete.set()  # (an edit's quick build, otherwise, asks for the next full build)
             shutil.rmtree(folder, ignore_errors=True)
 
     def _build(
