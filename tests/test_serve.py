@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -181,6 +182,9 @@ def test_the_address_is_printed_once_the_port_answers_with_the_first_page(mini):
             assert response.status == 200
             assert "<html" in response.read().decode("utf-8")
         assert served.base in line
+        # the first build wrote the home page only: another page waits for the full build, never « not found »
+        with urllib.request.urlopen(served.base + "irritants/ecrire-devis/", timeout=120) as response:
+            assert "Écrire le descriptif du devis" in response.read().decode("utf-8")
         assert served.count("Aperçu sur") == 1
         assert served.count("Material for MkDocs, le thème") == 1  # Material's end of life, said once per run
 
@@ -295,14 +299,16 @@ def test_a_page_deleted_during_a_build_is_reported_and_the_preview_goes_on(mini,
     page = mini.parent / "content" / "charte.md"
     collect = declic.build.collect_content
 
-    def listed_then_deleted(folders):
-        found = collect(folders)
+    def listed_then_deleted(*args, **kwargs):
+        found = collect(*args, **kwargs)
         if page.exists() and page in found.values():
             page.unlink()  # between the listing of the pages and their reading
         return found
 
     reports, gone = [], []
-    preview = serve.Preview(mini, parse_address(str(free_port())), reports.append, lambda *_: None, gone.append)
+    preview = serve.Preview(
+        mini, parse_address(str(free_port())), reports.append, lambda *_: None, vanished=gone.append
+    )
     try:
         site = tmp_path / "servi"
         site.mkdir()
@@ -330,3 +336,68 @@ def test_a_page_deleted_during_a_build_is_reported_and_the_preview_goes_on(mini,
         assert gone == [str(page)] and reports == [[]]  # outdated, nothing to say: the deletion's quick build follows
     finally:
         preview.server.server_close()
+
+
+def test_the_first_build_writes_the_home_page_and_a_page_asked_for_meanwhile_waits_for_the_full_build(mini):
+    """The whole default guide took 7 s of CPU before the address answered (issue 25): the first build
+    writes the home page only, and the full build follows in the background. A page asked for before
+    it is there answers once it is, not « not found »."""
+    import declic.commands.serve as serve
+
+    deep = "irritants/ecrire-devis/index.html"
+    at_ready: list[dict] = []
+
+    def ready(url: str) -> None:
+        root = Path(preview.server.root)
+        home = (root / "index.html").read_text(encoding="utf-8")
+        at_ready.append({"home": home, "deep": (root / deep).exists(), "url": url})
+
+    reports: list[list[str]] = []
+    preview = serve.Preview(mini, parse_address(str(free_port())), reports.append, lambda *_: None, ready)
+    assert preview._build(Path(preview.server.root), dirty=True, home_page_only=True)
+    assert reports == [[]]
+    threads = [threading.Thread(target=target, daemon=True) for target in (preview.server.serve, preview._full_builds)]
+    for thread in threads:
+        thread.start()
+    try:
+        wait_for(lambda: at_ready, 30)
+        assert at_ready[0]["home"] and not at_ready[0]["deep"]  # the home page only, then the full build
+        base = at_ready[0]["url"]
+        with urllib.request.urlopen(base, timeout=60) as response:
+            assert "<html" in response.read().decode("utf-8")
+        with urllib.request.urlopen(base + "irritants/ecrire-devis/", timeout=120) as response:  # waits for it
+            assert response.status == 200
+            assert "Écrire le descriptif du devis" in response.read().decode("utf-8")
+        assert preview.server.complete.is_set()
+        # the same home page as the full build's: the navigation lists every page from the first build on
+        assert (Path(preview.server.root) / "index.html").read_text(encoding="utf-8") == at_ready[0]["home"]
+        assert len(json.loads(fetch(base + "search/search_index.json"))["docs"]) > 1  # the full build's index
+    finally:
+        preview._stopped.set()
+        preview._full_wanted.set()
+        threads[1].join(timeout=60)
+        preview.server.shutdown()
+        preview.server.server_close()
+        shutil.rmtree(preview.server.root, ignore_errors=True)
+
+
+def test_an_edit_before_the_full_build_is_there_rebuilds_the_home_page_only(mini):
+    """The served folder holds the first build's home page only: every other page, missing, would count
+    as changed, and the quick build would be the whole build in the foreground. The full build brings them."""
+    import declic.commands.serve as serve
+
+    reports, rebuilt = [], []
+    preview = serve.Preview(mini, parse_address(str(free_port())), reports.append, lambda *args: rebuilt.append(args))
+    root = Path(preview.server.root)
+    try:
+        assert preview._build(root, dirty=True, home_page_only=True)
+        home = mini.parent / "content" / "index.md"
+        home.write_text(home.read_text(encoding="utf-8") + "\nUne phrase ajoutée.\n", encoding="utf-8")
+        preview._quick_build()
+        assert len(rebuilt) == 1 and reports == [[], []]
+        assert "Une phrase ajoutée." in (root / "index.html").read_text(encoding="utf-8")
+        assert not (root / "irritants" / "ecrire-devis" / "index.html").exists()
+        assert preview._full_wanted.is_set() and not preview.server.complete.is_set()  # they come with it
+    finally:
+        preview.server.server_close()
+        shutil.rmtree(root, ignore_errors=True)

@@ -1,7 +1,8 @@
 """Which Chromium the browser tests drive, on any machine: `make test` asks this file too.
 
 In order: the DECLIC_CHROMIUM variable; Chromium or Chrome on PATH (`chromium`, `chromium-browser`,
-`google-chrome`, `google-chrome-stable`); the browser Playwright installed itself
+`google-chrome`, `google-chrome-stable`); on macOS, Chromium or Google Chrome in /Applications or
+~/Applications (an application there is not on PATH); the browser Playwright installed itself
 (`playwright install chromium`, where the network allows it). Run as a script, it prints the path,
 or nothing when there is none.
 """
@@ -13,6 +14,12 @@ import shutil
 from pathlib import Path
 
 NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# macOS: `brew install --cask chromium` or Google Chrome's installer put the application here.
+MAC_APPLICATIONS = tuple(
+    folder / app
+    for folder in (Path("/Applications"), Path.home() / "Applications")
+    for app in ("Chromium.app/Contents/MacOS/Chromium", "Google Chrome.app/Contents/MacOS/Google Chrome")
+)
 
 
 def find_chromium() -> str | None:
@@ -21,6 +28,9 @@ def find_chromium() -> str | None:
     for name in NAMES:
         if found := shutil.which(name):
             return found
+    for application in MAC_APPLICATIONS:
+        if application.is_file():
+            return str(application)
     return _playwright_own()
 
 

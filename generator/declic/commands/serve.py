@@ -2,6 +2,10 @@
 own files are watched (real changes only), the docs folder is regenerated (only changed files are
 written), and mkdocs rebuilds just the pages whose Markdown changed, then reloads the browser.
 
+The first build writes the home page only, so that the address answers within seconds (the whole
+default guide takes many more); the full build follows at once in the background, and a page asked
+for before it is there waits for it rather than answering « not found ».
+
 Such a quick build leaves what spans the whole site (navigation, tags, the search index) as it
 was; a full build follows in the background, into a folder of its own that replaces the served
 one when no edit came in meanwhile; an edit stops it between two pages, so that it does not hold
@@ -41,6 +45,7 @@ from declic.site.project import Project, load_project
 # generator's own reads of the YAML cause: reacting to those regenerated forever.
 CHANGES = frozenset({"created", "modified", "deleted", "moved"})
 PROBLEMS_FILE = "declic-apercu.json"  # at the root of the served site, read by preview.js
+HOME_PAGE = "index.md"  # in the docs folder
 
 
 class _Server(LiveReloadServer):
@@ -50,6 +55,16 @@ class _Server(LiveReloadServer):
 
     on_ready: Callable[[], None] = staticmethod(lambda: None)
     _announced = False
+    complete: threading.Event  # the served folder holds every page (see `Preview`), not the home page only
+    WAIT_FOR_PAGES = 120.0  # seconds a request for a page not built yet waits for the full build
+
+    def _serve_request(self, environ, start_response):
+        found = super()._serve_request(environ, start_response)
+        if found is None and not self.complete.is_set():
+            # Only the home page is built yet: the page asked for comes with the full build.
+            self.complete.wait(self.WAIT_FOR_PAGES)
+            found = super()._serve_request(environ, start_response)
+        return found
 
     def service_actions(self) -> None:
         # socketserver calls it after each turn of `serve_forever`'s loop: the first one means served.
@@ -97,6 +112,32 @@ class _StopWhen(BasePlugin):
         if self.outdated():
             raise _Outdated
         return markdown
+
+
+class _HomePageOnly(BasePlugin):
+    """The first build's: mkdocs writes the home page only (a dirty build skips the pages it is told
+    are unchanged), and the theme's files. The pages of the navigation are read and converted all
+    the same, for their titles, which the home page's menus show; the others wait for the full build."""
+
+    def __init__(self) -> None:
+        self.in_nav: set[str] = set()
+        self.writing = False
+
+    def _wanted(self, file) -> bool:
+        return file.src_uri == HOME_PAGE or (not self.writing and file.src_uri in self.in_nav)
+
+    def on_files(self, files, **_: object):
+        for file in files.documentation_pages():
+            file.is_modified = lambda file=file: self._wanted(file)
+        return files
+
+    def on_nav(self, nav, **_: object):
+        self.in_nav = {page.file.src_uri for page in nav.pages}
+        return nav
+
+    def on_env(self, env, **_: object):  # every page read; mkdocs writes them next
+        self.writing = True
+        return env
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -161,7 +202,7 @@ class Preview:
     """One guide served with live reload. `report(lines)` prints the problems of the last build
     (an empty list once they are fixed); `rebuilt(written, seconds)` says that an edit is shown,
     with the number of generated files it changed; `ready(url)`, once, that the first build is
-    served: the port answers from then on (the first build, before it, takes seconds)."""
+    served: the port answers from then on (the first build, the home page only, before it)."""
 
     def __init__(
         self,
@@ -187,7 +228,9 @@ class Preview:
             mount_path=mount,
         )
         self.server.build_delay = 0.05  # the pause in events that ends an editor's save
-        self.server.on_ready = lambda: ready(self.server.url)
+        self.server.on_ready = self._ready
+        self._announce = ready
+        self.server.complete = threading.Event()
         self._templates = _CompiledTemplates()
         self._lock = threading.Lock()  # the served folder, and the count of quick builds
         self._quick_builds = 0
@@ -201,7 +244,8 @@ class Preview:
         signal.signal(signal.SIGTERM, _interrupt)
         logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
         logging.getLogger("mkdocs.commands.build").addFilter(_not_a_vanished_page)
-        self._build(Path(self.server.root), dirty=False)
+        if not self._build(Path(self.server.root), dirty=True, home_page_only=True):
+            self.server.complete.set()  # a guide with a problem: no full build until it is fixed
         observer = Observer()
         handler = _OnChange(self.server.request_rebuild)
         observer.schedule(handler, str(self.config_file.parent), recursive=False)  # mkdocs.yml
@@ -225,15 +269,25 @@ class Preview:
             observer.join()
             shutil.rmtree(self.server.root, ignore_errors=True)
 
+    def _ready(self) -> None:
+        """The first build is served: say where, then build every page in the background."""
+        self._announce(self.server.url)
+        if not self.server.complete.is_set():
+            self._full_wanted.set()
+
     def _quick_build(self) -> None:
-        """After an edit: regenerate, then rebuild only the pages whose Markdown changed."""
+        """After an edit: regenerate, then rebuild only the pages whose Markdown changed. While the
+        served folder holds the first build's home page only, the home page only: the other pages,
+        missing, would all count as changed, and they come with the full build that follows."""
         started = perf_counter()
         with self._lock:
             self._quick_builds += 1
             root = Path(self.server.root)
-        if self._build(root, dirty=True):
+        if self._build(root, dirty=True, home_page_only=not self.server.complete.is_set()):
             self.rebuilt(self._written, perf_counter() - started)
             self._full_wanted.set()
+        elif self._vanished is None:  # a problem in the guide (not a file gone in passing, built again)
+            self.server.complete.set()  # no full build until it is fixed: no page to wait for
 
     def _full_builds(self) -> None:
         while True:
@@ -247,15 +301,24 @@ class Preview:
             outdated = lambda started=started_after: self._stopped.is_set() or self._quick_builds != started
             built = self._build(folder, dirty=False, regenerate=False, outdated=outdated)
             with self._lock:  # no edit came in since it started: it shows what the quick builds show
-                if built and self._quick_builds == started_after:
+                current = self._quick_builds == started_after
+                if built and current:
                     folder, self.server.root = Path(self.server.root), str(folder)
+            if current:  # every page served, or a failed build: nothing more to wait for
+                self.server.complete.set()  # (an edit's quick build, otherwise, asks for the next full build)
             shutil.rmtree(folder, ignore_errors=True)
 
     def _build(
-        self, site: Path, dirty: bool, regenerate: bool = True, outdated: Callable[[], bool] | None = None
+        self,
+        site: Path,
+        dirty: bool,
+        regenerate: bool = True,
+        outdated: Callable[[], bool] | None = None,
+        home_page_only: bool = False,
     ) -> bool:
         """Build into `site`; on a problem, keep what `site` holds and list the problems in it.
-        `outdated`: for a background build, whether an edit came in since it started (it then stops)."""
+        `outdated`: for a background build, whether an edit came in since it started (it then stops).
+        `home_page_only`: the first build, which writes the home page and the theme's files only."""
         try:
             if regenerate:
                 self.project = load_project(self.config_file, drafts=True)
@@ -266,6 +329,8 @@ class Preview:
             self._templates.attach(config.theme)
             if dirty:
                 _keep_the_search_index(config)
+            if home_page_only:
+                config.plugins["declic-home-page-only"] = _HomePageOnly()
             if outdated is not None:
                 config.plugins["declic-stop-when-outdated"] = _StopWhen(outdated)
             config.plugins.on_startup(command="serve", dirty=dirty)

@@ -7,9 +7,9 @@ date the reader picks.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from declic.catalog.paths import LearningPath
 
@@ -35,15 +35,16 @@ def follow_ups(path: LearningPath) -> tuple[FollowUp, ...]:
 
 
 def path_calendar(path: LearningPath, start: date, page_url: str = "") -> bytes:
+    made = datetime.now(UTC).replace(microsecond=0)  # DTSTAMP: when the file was made, in UTC (RFC 5545)
     calendar = Calendar()
     calendar.add("prodid", "-//Déclic//Parcours//FR")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"Déclic · {path.learner.title}")
+    calendar.add("x-wr-calname", vText(f"Déclic · {path.learner.title}"))  # TEXT: commas escaped
     for follow_up in follow_ups(path):
         begins = datetime.combine(start + timedelta(days=follow_up.days), EVENT_HOUR)
         event = Event()
         event.add("uid", f"{path.learner.id}-j{follow_up.days}{'-mensuel' if follow_up.months else ''}@declic")
-        event.add("dtstamp", datetime.combine(start, time(0, 0)))
+        event.add("dtstamp", made)
         event.add("dtstart", begins)
         event.add("dtend", begins + timedelta(minutes=follow_up.minutes))
         event.add("summary", f"{follow_up.title} · {path.learner.title}")
