@@ -439,3 +439,28 @@ def test_review_lists_a_retired_trade_with_its_replacement_to_check(mini, replac
     )
     output = run("review", "--strict", "-f", str(mini), code=code).output.replace("\u00a0", " ")
     assert f"  - métier « Plombier » (plombier) : {expected}" in output
+
+
+def test_review_lists_a_legal_statement_past_its_check_date(mini):
+    """A statement of usecases/laws/ checked longer ago than its period is due for a new check on its
+    official link; one checked recently is not listed."""
+    laws = mini.parent / "usecases/laws"
+    laws.mkdir()
+    entry = """statement: Le RGPD interdit en principe qu'une décision qui touche une personne repose uniquement sur un
+  traitement automatique.
+text: Règlement (UE) 2016/679 (RGPD)
+article: article 22
+applies_from: 2018-05-25
+link: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+review_every: 1 an
+"""
+    (laws / "rgpd-article-22.yaml").write_text(entry + "checked_on: 2020-03-12\nowner: Service juridique\n", "utf-8")
+    (laws / "rgpd-article-9.yaml").write_text(entry + f"checked_on: {RECENT}\n", encoding="utf-8")
+    text = run("review", "-f", str(mini)).output.replace("\u00a0", " ")
+    assert text.splitlines() == [
+        "Service juridique (1 point) :",
+        "  - affirmation juridique « Le RGPD interdit en principe qu'une décision qui touche une personne… » "
+        "(rgpd-article-22) : à revérifier sur le texte officiel (Règlement (UE) 2016/679 (RGPD), article 22 ; "
+        "https://eur-lex.europa.eu/eli/reg/2016/679/oj), tous les 1 an, depuis le 12 mars 2021",
+    ]
+    run("review", "--strict", "-f", str(mini), code=1)

@@ -133,7 +133,7 @@ def prepare(project: Project, progress: Progress = _no_progress, timings: dict[s
     files.update(redirect_files(catalog, pages, project.site_url))
     check_conflicts(files, content, project.root)
     # Hand-written pages that ask for Déclic's macros are written filled in, like generated ones.
-    filled = fill_macros(content, data, project.root)
+    filled = fill_macros(content, data, project.root, catalog.laws)
     content = {path: source for path, source in content.items() if path not in filled}
     return Prepared(catalog, pages, {**files, **filled}, content, theme)
 

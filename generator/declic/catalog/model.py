@@ -12,7 +12,19 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import TypeVar
 
-from declic.catalog.schema import Category, Irritant, Level, Obstacle, Persona, Profile, Prompt, Role, Source, Trade
+from declic.catalog.schema import (
+    Category,
+    Irritant,
+    Law,
+    Level,
+    Obstacle,
+    Persona,
+    Profile,
+    Prompt,
+    Role,
+    Source,
+    Trade,
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +54,7 @@ class Catalog:
     profiles: Mapping[str, Profile]
     roles: Mapping[str, Role]
     personas: Mapping[str, Persona]
+    laws: Mapping[str, Law]  # legal statements, printed by the `law("id")` macro of hand-written pages
     cards: tuple[Card, ...]
     prompts_by_irritant: Mapping[str, tuple[str, ...]] = field(repr=False)
     # What a reader would miss but that does not stop a build: blanks without an example of their trade.

@@ -27,7 +27,7 @@ REVIEWED_KINDS = {"prompts": "prompt", "irritants": "irritant", "trades": "méti
 @dataclass(frozen=True)
 class ReviewItem:
     owner: str
-    kind: str  # « prompt », « irritant », « métier »
+    kind: str  # « prompt », « irritant », « métier », « affirmation juridique »
     id: str
     title: str
     status: str
@@ -53,6 +53,7 @@ def review_items(
 ) -> list[ReviewItem]:
     """Everything someone has to act on, by owner, then kind and id."""
     items = [item for kind in REVIEWED_KINDS for item in _items(kind, entities.get(kind, {}), stale_after, today)]
+    items += _law_items(entities.get("laws", {}), today)
     items += [
         ReviewItem(
             draft.owner or NO_OWNER,
@@ -79,6 +80,31 @@ def _items(kind: str, entities: Mapping, stale_after: str, today: date) -> Itera
             continue
         for reason, due in _due(entity, status, stale_after, today):
             yield ReviewItem(owner, REVIEWED_KINDS[kind], entity_id, title, status, reason, due)
+
+
+LAW = "affirmation juridique"
+_LAW_TITLE_LENGTH = 70
+
+
+def _law_items(laws: Mapping, today: date) -> Iterator[ReviewItem]:
+    """Legal statements whose last check on their official link is older than their period."""
+    for law_id, law in laws.items():
+        if (due := add_period(law.checked_on, law.review_every)) < today:
+            yield ReviewItem(
+                law.owner or NO_OWNER,
+                LAW,
+                law_id,
+                _short(law.statement),
+                "validé",
+                f"à revérifier sur le texte officiel ({law.text}, {law.article} ; {law.link}), "
+                f"tous les {law.review_every}",
+                due,
+            )
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _LAW_TITLE_LENGTH else text[: _LAW_TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _title(entity) -> str:

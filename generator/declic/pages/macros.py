@@ -11,14 +11,17 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from jinja2 import DictLoader, StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from declic.catalog.schema import KINDS, KINDS_BY_NAME
+from declic.catalog.review_dates import french_date
+from declic.catalog.schema import KINDS, KINDS_BY_NAME, Law
 from declic.errors import CatalogError, Issue, display_path
 from declic.pages.render import escape_text
 
@@ -44,10 +47,41 @@ def asks_for_macros(text: str) -> bool:
     return isinstance(meta, dict) and meta.get("render_macros") is True
 
 
-class PageMacros:
-    """Déclic's macros for one build: `declic` (counts), `declic_list(kind)`, `declic_tiles(kind)`."""
+# The name a link to an official publisher shows; another site shows its own address.
+OFFICIAL_SITES = {
+    "eur-lex.europa.eu": "EUR-Lex",
+    "www.legifrance.gouv.fr": "Légifrance",
+    "www.cnil.fr": "CNIL",
+    "www.service-public.fr": "Service-public.fr",
+    "entreprendre.service-public.fr": "Service-public.fr",
+    "www.economie.gouv.fr": "economie.gouv.fr",
+    "www.impots.gouv.fr": "impots.gouv.fr",
+}
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
+
+def law_text(law: Law, today: date) -> str:
+    """A legal statement in Markdown, followed by where it is written: its text, its article, since
+    when (or from when) it applies, its official link and when it was last checked there."""
+    link = str(law.link)
+    host = urlsplit(link).hostname or ""
+    site = OFFICIAL_SITES.get(host, host.removeprefix("www."))
+    applies = "s'applique depuis le" if law.applies_from <= today else "s'applique à partir du"
+    return (
+        f"{escape_text(law.statement)} *{escape_text(law.text)}, {escape_text(law.article)} ; "
+        f"{applies} {french_date(law.applies_from)} ; [{escape_text(site)}]({link}) ; "
+        f"vérifié le {french_date(law.checked_on)}.*"
+    )
+
+
+class PageMacros:
+    """Déclic's macros for one build: `declic` (counts), `declic_list(kind)`, `declic_tiles(kind)`,
+    `law(id)` (a legal statement with its text, article, date, official link and check)."""
+
+    def __init__(
+        self, data: Mapping[str, Any], laws: Mapping[str, Law] | None = None, today: date | None = None
+    ) -> None:
+        self._laws = dict(laws or {})
+        self._today = today or date.today()
         self._entities = {kind: set(ids) for kind, ids in data["entities"].items()}
         self._listed = [
             {**{key: page[key] for key in ("kind", "id", "title", "file")}, "label": page.get("label", page["title"])}
@@ -70,7 +104,17 @@ class PageMacros:
             **self._variables,
             declic_list=lambda kind: self._list(kind, here),
             declic_tiles=lambda kind: self._tiles(kind, here),
+            law=self._law,
         )
+
+    def _law(self, law_id: str) -> str:
+        """The statement of usecases/laws/<law_id>.yaml with its citation, on one line."""
+        if law_id not in self._laws:
+            known = ", ".join(sorted(self._laws)) or "aucune"
+            raise ValueError(
+                f"law : affirmation juridique « {law_id} » introuvable (usecases/laws/), connues : {known}"
+            )
+        return law_text(self._laws[law_id], self._today)
 
     def _list(self, kind: str, here: str) -> str:
         """A Markdown list of links to the pages of one kind, relative to the page being rendered."""
@@ -99,7 +143,9 @@ class PageMacros:
         return f'<div class="declic-tiles" markdown>\n\n{links}\n\n</div>'
 
 
-def fill_macros(content: Mapping[str, Path], data: Mapping[str, Any], root: Path) -> dict[str, bytes]:
+def fill_macros(
+    content: Mapping[str, Path], data: Mapping[str, Any], root: Path, laws: Mapping[str, Law] | None = None
+) -> dict[str, bytes]:
     """The hand-written Markdown pages that ask for macros, rendered; all problems at once."""
     macros: PageMacros | None = None
     rendered: dict[str, bytes] = {}
@@ -110,7 +156,7 @@ def fill_macros(content: Mapping[str, Path], data: Mapping[str, Any], root: Path
         text = source.read_text(encoding="utf-8")
         if not asks_for_macros(text):
             continue
-        macros = macros or PageMacros(data)
+        macros = macros or PageMacros(data, laws)
         try:
             rendered[docs_path] = macros.render(docs_path, text).encode()
         except (TemplateError, ValueError) as error:
@@ -130,7 +176,7 @@ def _issue(error: Exception, text: str, file: str) -> Issue:
             None,
             "",
             f"une macro de cette page demande ce qu'une page n'a pas le droit de lire ({error})",
-            "une page n'utilise que les macros de Déclic : declic.counts, declic_list(…), declic_tiles(…)",
+            "une page n'utilise que les macros de Déclic : declic.counts, declic_list(…), declic_tiles(…), law(…)",
         )
     where = "" if isinstance(error, TemplateSyntaxError) else " à l'exécution"
     return Issue(
@@ -138,7 +184,8 @@ def _issue(error: Exception, text: str, file: str) -> Issue:
         line + offset if line else None,
         "",
         f"macro illisible{where} : {error}",
-        "vérifiez les {{ … }} de la page ; les macros de Déclic sont declic.counts, declic_list(…), declic_tiles(…)",
+        "vérifiez les {{ … }} de la page ; les macros de Déclic sont declic.counts, declic_list(…), declic_tiles(…), "
+        "law(…)",
     )
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from declic.catalog.schema.base import Entity
 from declic.catalog.schema.irritant import Irritant
+from declic.catalog.schema.law import Law
 from declic.catalog.schema.persona import Persona
 from declic.catalog.schema.prompt import Prompt
 from declic.catalog.schema.trade import Trade
@@ -136,6 +137,7 @@ KINDS: tuple[Kind, ...] = (
         counted_as="personas",
         listed_as="path",
     ),
+    Kind("laws", "usecases/laws", Law, "law", "affirmation juridique", "Ce que dit la loi"),
 )
 KINDS_BY_NAME = {kind.name: kind for kind in KINDS}
 KINDS_BY_COMMAND = {kind.command: kind for kind in KINDS}
