@@ -40,7 +40,8 @@ ATTACKS = (
     '=HYPERLINK("https://example.org";"XSS-13")',
     "*XSS-14* _gras_ `code` | cellule | ~~barré~~",
     # Line breaks of YAML's that Markdown ignores: in front matter they once ended it early.
-    "\u2028---\u2029{: autofocus onfocus=\"alert('XSS-17')\" }\x85--- fin",
+    # U+0085 (NEL) was here too: C1 controls are now refused at load (tests/errors/cases/text-c1-control).
+    "\u2028---\u2029{: autofocus onfocus=\"alert('XSS-17')\" }\u2029--- fin",
 )
 # Free-text fields of every kind (ids, numbers and choices are checked by the schema instead).
 TEXT_FIELDS = {
@@ -258,6 +259,16 @@ def test_two_builds_of_the_same_input_give_the_same_bytes(tmp_path):
             }
         )
     first, second = sites
-    assert first.keys() == second.keys()
-    differing = sorted(name for name in first if first[name] != second[name])
+    # Pagefind numbers the pages of a filter (`metier`, for the reader's trade first) in an order
+    # that changes from one run to the next: its filter files and the metadata file that names them
+    # may differ by name, in equal number, and the entry file that lists them may differ; every other
+    # file is the same, byte for byte.
+    varies = {
+        name
+        for name in (*first, *second)
+        if name.startswith("pagefind/filter/") or name.endswith(".pf_meta") or name == "pagefind/pagefind-entry.json"
+    }
+    assert first.keys() - varies == second.keys() - varies
+    assert len(first.keys() & varies) == len(second.keys() & varies)
+    differing = sorted(name for name in first.keys() - varies if first[name] != second[name])
     assert set(differing) <= DATE_STAMPED, differing
