@@ -62,3 +62,12 @@ def default_catalog(default_site) -> dict:
 def soup(path: Path) -> BeautifulSoup:
     """Parsed HTML of a built page; pages never change once built, so each is parsed once."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def varies_between_runs(name: str) -> bool:
+    """Pagefind numbers the pages of a filter (`metier`, which puts the reader's trade first) in an
+    order that changes from one run to the next, same pages or not: its filter files, the metadata
+    file that names them and the entry file that lists them may differ. Everything else of a site
+    built twice from the same input is the same, byte for byte. `name`: a path inside the site."""
+    name = name.removeprefix("pagefind/")
+    return name.startswith("filter/") or name.endswith(".pf_meta") or name == "pagefind-entry.json"

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, soup
+from conftest import ROOT, soup, varies_between_runs
 from declic.build import build
 from declic.site.project import load_project
 
@@ -158,12 +158,7 @@ def test_pagefind_given_only_the_indexed_part_of_each_page_makes_the_same_index(
     def files(folder: Path) -> set[str]:
         return {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
 
-    # Pagefind numbers the pages of a filter (the cards' `metier`) in an order that changes from
-    # one run to the next, same pages or not: its filter files and the metadata file that names
-    # them are compared by count, every other file by name (its content's hash).
-    def varies(name: str) -> bool:
-        return name.startswith("filter/") or name.endswith(".pf_meta")
-
+    varies = varies_between_runs  # Pagefind's filter files: compared by count
     built = files(default_site / "pagefind") - {INDEX_PARTS}
     again = files(tmp_path / "index")
     assert len(built) > 100

@@ -19,8 +19,8 @@ class Assistant(Model):
     prompt_in_url: bool = Field(
         default=True,
         description=(
-            "L'adresse reçoit le prompt (« Ouvrir dans … ») ; false : l'assistant ne lit pas le prompt dans son "
-            "adresse, le bouton « Copier puis ouvrir … » copie le prompt et ouvre l'adresse telle quelle."
+            "L'adresse reçoit le prompt (« Ouvrir dans ChatGPT ») ; false : l'assistant ne lit pas le prompt dans son "
+            "adresse, le bouton « Copier puis ouvrir Claude » copie le prompt et ouvre l'adresse telle quelle."
         ),
     )
 
