@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from declic import urls
 from declic.catalog.prompt_text import Segment
+from declic.catalog.review_dates import french_date
 from declic.pages import Page
 from declic.pages.script_data import script_json
 from declic.pages.typography import french_spacing
@@ -235,27 +236,6 @@ _IN_WORDS = [
 ]
 
 
-_MONTHS = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
-
-
-def _french_date(day: Any) -> str:
-    """2026-01-30 → « 30 janvier 2026 » (« 1er » for the first of the month)."""
-    return f"{'1er' if day.day == 1 else day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
 def _in_words(number: int) -> str:
     return _IN_WORDS[number] if 0 <= number < len(_IN_WORDS) else str(number)
 
@@ -320,7 +300,7 @@ def environment(overrides: Path | None = None) -> Environment:
         paragraphs=escape_paragraphs,
         duration=_duration,
         in_words=_in_words,
-        french_date=_french_date,
+        french_date=french_date,
         fm=_front_matter,
         json_data=_json_data,
         web_address=_web_address,
