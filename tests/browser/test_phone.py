@@ -215,3 +215,16 @@ def test_the_readers_team_is_a_field_with_the_trades_as_example(browser, default
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "je travaille seul" in copied and "[Structure]" not in copied and "cinq personnes" not in copied
     context.close()
+
+
+def test_the_home_page_fits_in_three_desktop_screens(browser, default_url):
+    """Issue 28: the tiles first, then a few short sections; the details are on the method page."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    page.goto(default_url)
+    expect(page.locator(".declic-tiles").first).to_be_visible()
+    screens = page.evaluate("document.body.scrollHeight") / 900
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "accueil-1280.png"), full_page=True)
+    context.close()
+    assert screens <= 3, f"{screens:.2f} écrans"
