@@ -78,7 +78,7 @@ def test_no_card_shows_an_example_from_another_trade(default_site, catalog):
             for mark in block.select("mark.declic-blank"):
                 variable = prompt.variables[mark["data-variable"]]
                 checked += 1
-                expected = card_example(variable, trade_id)
+                expected = card_example(variable, trade_id, catalog.trades[trade_id].context.get(mark["data-variable"]))
                 foreign = variable.example_for and trade_id not in variable.example_for
                 if expected is None or mark["data-example"] != expected:
                     wrong.append(f"{page.relative_to(default_site)}: {mark['data-variable']}")
@@ -86,6 +86,24 @@ def test_no_card_shows_an_example_from_another_trade(default_site, catalog):
                     wrong.append(f"{page.relative_to(default_site)}: {mark['data-variable']} (another trade's)")
     assert wrong == []
     assert checked > 400
+
+
+def test_no_card_writes_the_readers_team_size_into_its_prompt(default_site, catalog):
+    """Issue 28: « de cinq personnes » is a fact about the reader, a blank whose example is the
+    trade's, never words the copied prompt says for them (a plumber may work alone)."""
+    blanks, written = 0, []
+    for trade_id, _, page in _card_pages(default_site):
+        structure = catalog.trades[trade_id].context.get("structure")
+        for block in _article(page).select(".declic-prompt"):
+            marks = block.select('mark.declic-blank[data-variable="structure"]')
+            for mark in marks:
+                blanks += 1
+                assert mark["data-example"] == structure, page
+                mark.decompose()
+            if structure and _words(structure) in _words(block.get_text()):
+                written.append(f"{page.relative_to(default_site)}: {block['data-prompt']}")
+    assert written == []
+    assert blanks > 300
 
 
 def test_every_trade_specific_example_has_a_value_for_each_trade_that_shows_it(catalog):

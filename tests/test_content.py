@@ -127,7 +127,7 @@ def test_no_sentence_is_copied_from_the_source_texts():
     # Source files are left out: they quote the documents' titles on purpose.
     ours = [
         path
-        for path in (*ROOT.glob("usecases/*/*.yaml"), *ROOT.glob("personas/*/*.yaml"), *ROOT.glob("content/*.md"))
+        for path in (*ROOT.glob("usecases/*/*.yaml"), *ROOT.glob("personas/*/*.yaml"), *ROOT.glob("content/**/*.md"))
         if path.parent.name != "sources"
     ]
     copied = []

@@ -50,8 +50,11 @@ def test_a_card_shows_its_prompt_filled_for_the_trade(default_site):
         for block in prompts:
             text = block.get_text()
             assert not re.search(r"\{[a-z][a-z0-9_]*\}", text), f"{page}: variable left unfilled"
-            used = {mark["data-variable"] for mark in block.select("mark.declic-blank")}
+            # A fact about the reader (their structure) is a blank with the trade's value as its example.
+            marks = block.select("mark.declic-blank")
+            used = {mark["data-variable"] for mark in marks if not mark.has_attr("data-about-reader")}
             assert not used & set(trade["context"]), f"{page}: a trade variable is left blank"
+            assert all(mark.has_attr("data-about-reader") for mark in marks if mark["data-variable"] == "structure")
         assert html.select_one(".admonition.danger"), f"{page}: no data-safety rule"
 
 

@@ -23,7 +23,7 @@ def _sources() -> dict[str, dict]:
 def test_every_cited_title_is_a_sources_title():
     titles = {" ".join(source["title"].split()) for source in _sources().values()}
     cited, wrong = 0, []
-    for page in sorted((ROOT / "content").glob("*.md")):
+    for page in sorted((ROOT / "content").glob("**/*.md")):
         for match in CITED.finditer(page.read_text(encoding="utf-8")):
             cited += 1
             title = " ".join(match.group(1).split())

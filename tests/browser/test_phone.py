@@ -157,7 +157,7 @@ def test_the_copy_message_is_next_to_the_button_on_screen(browser, default_url):
     expect(status).to_have_attribute("aria-live", "polite")
     assert copy.bounding_box()["y"] + copy.bounding_box()["height"] <= PHONE["height"]  # pinned on the first screen
     copy.click()
-    expect(status).to_contain_text("Prompt copié. 4 champs à compléter\u00a0: Prestation facturée, Numéro de facture")
+    expect(status).to_contain_text("Prompt copié. 5 champs à compléter\u00a0: Prestation facturée, Numéro de facture")
     assert inside(status.bounding_box(), PHONE), status.bounding_box()
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "copie-tot-390.png"))
@@ -173,10 +173,16 @@ def test_the_copy_message_is_next_to_the_button_on_screen(browser, default_url):
 
 
 def test_the_pinned_button_does_not_hide_the_second_field(browser, default_url):
+    """Neither at load (scroll 0) nor once the first field is filled and Tab pressed."""
     context = browser.new_context(viewport=PHONE, locale="fr-FR")
     page = context.new_page()
     page.goto(default_url + PLUMBER_CARD)
     tools = page.locator(".declic-tools").first
+    expect(tools.locator(".declic-fill__field label").nth(1)).to_have_text("Numéro de facture")
+    assert page.evaluate("window.scrollY") == 0
+    label = tools.locator(".declic-fill__field label").nth(1).bounding_box()
+    bar = tools.locator(".declic-actions").bounding_box()
+    assert label["y"] + label["height"] <= bar["y"], (label, bar)
     tools.locator("input, textarea").first.focus()
     page.keyboard.type("Entretien de chaudière")
     page.keyboard.press("Tab")
@@ -185,3 +191,40 @@ def test_the_pinned_button_does_not_hide_the_second_field(browser, default_url):
     assert label["y"] + label["height"] <= bar["y"], (label, bar)
     assert label["y"] >= 0
     context.close()
+
+
+def test_the_readers_team_is_a_field_with_the_trades_as_example(browser, default_url):
+    """Issue 28: the plumber card does not say « de cinq personnes » for the reader: a field, last,
+    shows it as the example; the copied prompt says it only once the reader typed it."""
+    context = browser.new_context(viewport=PHONE, locale="fr-FR", permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(default_url + PLUMBER_CARD)
+    tools = page.locator(".declic-tools").first
+    field = tools.get_by_label("Structure")
+    expect(field).to_have_value("")
+    expect(field).to_have_attribute(
+        "placeholder", "ex.\u00a0: entreprise artisanale de plomberie et de chauffage de cinq personnes"
+    )
+    expect(tools.locator(".declic-fill__field label").last).to_have_text("Structure")
+    copy = tools.locator(".declic-copy")
+    copy.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "[Structure]" in copied and "cinq personnes" not in copied
+    field.fill("entreprise individuelle, je travaille seul")
+    copy.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "je travaille seul" in copied and "[Structure]" not in copied and "cinq personnes" not in copied
+    context.close()
+
+
+def test_the_home_page_fits_in_three_desktop_screens(browser, default_url):
+    """Issue 28: the tiles first, then a few short sections; the details are on the method page."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    page.goto(default_url)
+    expect(page.locator(".declic-tiles").first).to_be_visible()
+    screens = page.evaluate("document.body.scrollHeight") / 900
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "accueil-1280.png"), full_page=True)
+    context.close()
+    assert screens <= 3, f"{screens:.2f} écrans"

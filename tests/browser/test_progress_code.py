@@ -140,6 +140,32 @@ def test_the_link_for_the_trainer_carries_the_code(page, site_url):
     assert _table(page)[2][1] == "essayé"
 
 
+def test_the_link_for_the_trainer_carries_the_first_name_the_learner_typed(page, site_url):
+    """Issue 28: a first name typed on the path page (kept in this browser) goes into the link, and the
+    trainer's page lists the code under it; without one, the link carries the code alone."""
+    page.goto(site_url + PATH)
+    untouched = page.locator(".declic-code__value").inner_text()
+    _tick(page, 1, "essayé")
+    code = _copied_code(page, untouched)
+    field = page.get_by_label("Votre prénom")
+    expect(field).to_have_value("")
+    field.fill("Léa Martin")
+    page.get_by_role("button", name="Copier le lien pour le formateur").click()
+    expect(page.locator(".declic-code .declic-status")).to_have_text("Lien copié.")
+    link = page.evaluate("navigator.clipboard.readText()")
+    assert link == f"{site_url}{GROUP}?code={code}&prenom=L%C3%A9a+Martin"
+    page.reload()  # the first name stays in this browser
+    expect(page.get_by_label("Votre prénom")).to_have_value("Léa Martin")
+    page.goto(link)
+    assert page.locator("#declic-group-codes").input_value() == f"Léa Martin : {code}"
+    assert _table(page)[0][1].startswith("Léa Martin")
+    page.goto(site_url + PATH)
+    page.get_by_label("Votre prénom").fill("")
+    page.get_by_role("button", name="Copier le lien pour le formateur").click()
+    expect(page.locator(".declic-code .declic-status")).to_have_text("Lien copié.")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}{GROUP}?code={code}"
+
+
 def test_the_code_keeps_the_day_of_the_last_change(page, site_url):
     page.goto(site_url + PATH)
     untouched = page.locator(".declic-code__value").inner_text()

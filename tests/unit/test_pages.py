@@ -89,3 +89,18 @@ def test_every_page_has_a_distinct_address_and_a_typed_context(catalog):
     assert len({page.path for page in pages}) == len(pages)
     for page in pages:
         assert fields(page.context) or page.template == "workshop.md.j2"
+
+
+def test_every_field_of_the_reference_page_has_a_french_label():
+    """Issue 28: the reference page names each field in plain French, its YAML name after it."""
+    from declic.pages.reference import LABELS, field_label, reference_page
+
+    context = reference_page().context
+    documented = [field for kind in context.kinds for field in kind.fields] + list(context.settings)
+    assert len(documented) > 100
+    for field in documented:
+        assert field.label and field.label != field.name.rsplit(".", 1)[-1], field.name
+    assert field_label("former_ids") == "Anciens identifiants"
+    assert field_label("sheet.quiz[].answer") == "Réponse"
+    used = {field.name.rsplit(".", 1)[-1].removesuffix("[]") for field in documented}
+    assert set(LABELS) == used  # no label left for a field that is gone

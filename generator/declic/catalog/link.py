@@ -90,15 +90,23 @@ def excluded_pairs(entities_or_catalog) -> tuple[tuple[str, str], ...]:
     )
 
 
+# Context values that say something about the reader, not about the trade: a card shows them as the
+# example of a blank the reader fills, never written into the prompt (a plumber may work alone).
+ABOUT_THE_READER = frozenset({"structure"})
+
+
 def _kind(entities_or_catalog, name: str) -> dict:
     if isinstance(entities_or_catalog, dict):
         return entities_or_catalog.get(name, {})
     return getattr(entities_or_catalog, name)
 
 
-def card_example(variable, trade_id: str) -> str | None:
-    """The example a card of this trade shows for a variable: its own, the prompt's when it is neutral or
-    belongs to this trade, else none (another trade's words never reach a card)."""
+def card_example(variable, trade_id: str, trade_value: str | None = None) -> str | None:
+    """The example a card of this trade shows for a variable: the trade's context value (`trade_value`)
+    for a `trade_example` variable, else its own, the prompt's when it is neutral or belongs to this
+    trade, else none (another trade's words never reach a card)."""
+    if variable.trade_example and trade_value is not None:
+        return trade_value
     if trade_id in variable.by_trade:
         return variable.by_trade[trade_id]
     if not variable.example_for or trade_id in variable.example_for:
@@ -142,7 +150,7 @@ def _card_examples(entities: Entities, where: dict) -> Iterator[Issue]:
             for name, variable in prompt.variables.items():
                 if variable.from_trade and name in trade.context:
                     continue
-                if card_example(variable, trade_id) is None:
+                if card_example(variable, trade_id, trade.context.get(name)) is None:
                     owners = ", ".join(variable.example_for)
                     yield document.issue(
                         ("variables", name, "example"),
@@ -218,7 +226,14 @@ def _prompt_variables(entities: Entities, where: dict) -> Iterator[Issue]:
                     f"variable « {{{name}}} » utilisée mais non déclarée dans variables",
                     suggest(name, prompt.variables) or f"ajoutez « {name}: » sous variables",
                 )
-        for name in prompt.variables:
+        for name, variable in prompt.variables.items():
+            if name in ABOUT_THE_READER and variable.from_trade:
+                yield document.issue(
+                    ("variables", name, "from_trade"),
+                    f"« {name} » est un fait sur la personne (la taille de son équipe, seule ou non) : "
+                    "le métier n'en donne que l'exemple",
+                    "écrivez « trade_example: true » à la place de « from_trade: true »",
+                )
             if name not in used:
                 yield document.issue(
                     ("variables", name),
@@ -228,7 +243,8 @@ def _prompt_variables(entities: Entities, where: dict) -> Iterator[Issue]:
 
 
 def _trade_variables(entities: Entities, where: dict) -> Iterator[Issue]:
-    """A variable marked from_trade must be given by every trade that gets a card with this prompt."""
+    """A variable marked from_trade or trade_example must be given by every trade that gets a card with
+    this prompt."""
     for trade_id, trade in entities.get("trades", {}).items():
         document = where[("trades", trade_id)]
         for prompt_id, prompt in entities.get("prompts", {}).items():
@@ -237,7 +253,7 @@ def _trade_variables(entities: Entities, where: dict) -> Iterator[Issue]:
             ):
                 continue
             for name, variable in prompt.variables.items():
-                if variable.from_trade and name not in trade.context:
+                if (variable.from_trade or variable.trade_example) and name not in trade.context:
                     yield document.issue(
                         ("context",),
                         f"la valeur « {name} » manque, le prompt « {prompt_id} » la tire du métier",

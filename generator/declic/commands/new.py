@@ -91,7 +91,7 @@ def _value(
                 name
                 for prompt in catalog.prompts.values()
                 for name, variable in prompt.variables.items()
-                if variable.from_trade
+                if variable.from_trade or variable.trade_example
             }
         ) or ["metier"]
         return ["", *(f"{' ' * (indent + 2)}{name}: {PLACEHOLDER}" for name in names)]

@@ -64,7 +64,7 @@ def filled(catalog: Catalog, prompt_id: str, context: dict[str, str], trade_id: 
         name: context[name] for name, variable in prompt.variables.items() if variable.from_trade and name in context
     }
     examples = {
-        name: (variable.example if trade_id is None else card_example(variable, trade_id) or "")
+        name: (variable.example if trade_id is None else card_example(variable, trade_id, context.get(name)) or "")
         for name, variable in prompt.variables.items()
     }
     return FilledPrompt(prompt_id, prompt, fill(prompt.text, values), catalog.levels[prompt.level], examples)

@@ -28,6 +28,125 @@ class FieldDoc:
     required: bool
     description: str
 
+    @property
+    def label(self) -> str:
+        """The field in plain French (« Anciens identifiants »), shown before its technical name."""
+        return field_label(self.name)
+
+
+# Each field's name in plain French, by its last part (a name means the same in every kind).
+LABELS = {
+    "accent": "Couleur d'accent",
+    "also_called": "Autres noms",
+    "answer": "Réponse",
+    "assistant": "Assistant",
+    "assistants": "Assistants",
+    "author": "Auteur",
+    "by": "Estimé par",
+    "by_trade": "Exemples par métier",
+    "category": "Catégorie",
+    "check": "Vérifications",
+    "colors": "Couleurs",
+    "context": "Contexte du métier",
+    "cost": "Coût",
+    "data_rules": "Règles de données",
+    "date": "Date",
+    "description": "Description",
+    "duration_minutes": "Durée en minutes",
+    "estimate": "Estimation",
+    "example": "Exemple",
+    "example_for": "Exemple propre aux métiers",
+    "excluded_prompts": "Prompts exclus",
+    "excluded_trades": "Métiers exclus",
+    "experience": "Expérience",
+    "facts": "Chiffres",
+    "follow_up": "Rendez-vous de suivi",
+    "former_ids": "Anciens identifiants",
+    "from_trade": "Rempli par le métier",
+    "goals": "Objectifs",
+    "hide": "Fiches masquées",
+    "inherit_default_catalog": "Hériter du catalogue par défaut",
+    "irritant": "Irritant",
+    "irritants": "Irritants",
+    "kind": "Nature",
+    "label": "Libellé",
+    "level": "Niveau",
+    "method": "Méthode",
+    "minutes": "Minutes",
+    "minutes_per_week": "Minutes par semaine",
+    "mistakes": "Erreurs fréquentes",
+    "model": "Modèle",
+    "name": "Nom",
+    "needs": "Besoins",
+    "never_paste": "À ne jamais coller",
+    "note": "Précision",
+    "objective": "Objectif",
+    "observation": "Observation",
+    "obstacle": "Frein",
+    "obstacles": "Freins",
+    "one_at_a_time": "Une chose à la fois",
+    "only": "Fiches gardées",
+    "owner": "Responsable",
+    "passage": "Passage",
+    "per": "Par",
+    "personal_data": "Données personnelles",
+    "primary": "Couleur principale",
+    "principle": "Principe",
+    "profile": "Profil",
+    "prompt": "Prompt",
+    "prompt_in_url": "Prompt dans l'adresse",
+    "publish": "Fiches publiées",
+    "published_on": "Date de publication",
+    "publisher": "Éditeur",
+    "question": "Question",
+    "quick_wins": "Victoires rapides",
+    "quiz": "Quiz",
+    "quote": "Citation",
+    "rank": "Rang",
+    "redo_alone": "Je refais seul",
+    "replaced_by": "Remplacée par",
+    "result": "Résultat",
+    "retired_because": "Motif du retrait",
+    "review_every": "Relire tous les",
+    "reviewed_on": "Relue le",
+    "role": "Rôle",
+    "roles": "Rôles",
+    "search": "Recherche",
+    "sector": "Secteur",
+    "sheet": "Micro-fiche",
+    "skills": "Compétences",
+    "skips_basics": "Saute les bases",
+    "source": "Source",
+    "stale_after": "Essai ancien après",
+    "starts_with": "Commence par",
+    "status": "Statut",
+    "step_minutes": "Minutes par étape",
+    "steps": "Étapes",
+    "story": "Histoire",
+    "templates": "Gabarits",
+    "tested": "Essais",
+    "text": "Texte",
+    "time_saved": "Temps gagné",
+    "title": "Titre",
+    "trade": "Métier",
+    "trade_example": "Exemple donné par le métier",
+    "type": "Type",
+    "url": "Adresse",
+    "variables": "Variables",
+    "who": "Qui",
+    "works_alone": "Travaille seul",
+    "year": "Année",
+}
+
+
+def field_label(name: str) -> str:
+    """« variables.*.by_trade » → « Exemples par métier ». A field without a label is a bug: the
+    reference page would show a technical name alone."""
+    last = name.rsplit(".", 1)[-1].removesuffix("[]")
+    if last not in LABELS:
+        raise KeyError(f"champ « {name} » sans libellé français : ajoutez-le à LABELS (declic/pages/reference.py)")
+    return LABELS[last]
+
 
 @dataclass(frozen=True)
 class KindDoc:

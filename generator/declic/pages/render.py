@@ -171,9 +171,11 @@ def _prompt_block(
             continue
         variable = prompt.variables[segment.variable]
         example = variable.example if examples is None else examples.get(segment.variable, "")
+        # A fact about the reader (their team's size), whose example is their trade's: its field comes last.
+        reader = ' data-about-reader=""' if variable.trade_example else ""
         parts.append(
             f'<mark class="declic-blank" data-variable="{segment.variable}" data-type="{variable.type}" '
-            f'data-label="{_html(variable.label)}" data-example="{_html(example)}" '
+            f'data-label="{_html(variable.label)}" data-example="{_html(example)}"{reader} '
             f'title="{_html(variable.description)}">[{_html(variable.label)}]</mark>'
         )
     # Newlines as entities keep the block on one line, so no blank line can end the HTML block.

@@ -37,12 +37,16 @@
     var code = block.querySelector("code");
     if (!code) return;
     var marks = Array.prototype.slice.call(block.querySelectorAll("mark.declic-blank"));
+    /* The task's own fields first; a fact about the reader (their team's size, shown with their
+       trade's as the example) last, the same on every card. */
+    var ordered = marks.filter(function (mark) { return !mark.hasAttribute("data-about-reader"); })
+      .concat(marks.filter(function (mark) { return mark.hasAttribute("data-about-reader"); }));
     var promptId = block.getAttribute("data-prompt") || "prompt";
     var tools = element("div", { class: "declic-tools" });
     var seen = {};
     var fields = [];
     var inputs = [];
-    marks.forEach(function (mark) {
+    ordered.forEach(function (mark) {
       var name = mark.getAttribute("data-variable");
       if (seen[name]) return;
       seen[name] = true;
@@ -78,13 +82,13 @@
 
     if (fields.length) {
       tools.appendChild(element("fieldset", { class: "declic-fill" },
-        [element("legend", { text: "Vos informations (le prompt se complète à mesure)" })].concat(fields)));
+        [element("legend", { text: "Vos informations" })].concat(fields)));
       var instruction = block.previousElementSibling;
       if (instruction && instruction.classList.contains("declic-instruction")) {
         /* The page's own instruction stays for paper, where the blanks are brackets to fill by hand. */
         instruction.hidden = true;
         instruction.parentNode.insertBefore(element("p", { class: "declic-instruction declic-instruction--screen",
-          text: "Remplissez les champs (en gris\u00a0: des exemples), puis copiez le prompt." }), instruction);
+          text: "Remplissez les champs (en gris\u00a0: des exemples)\u00a0: le prompt se complète à mesure. Puis copiez-le." }), instruction);
       }
     }
 

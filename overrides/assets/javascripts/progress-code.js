@@ -18,6 +18,7 @@
   var PROGRESS = "declic-parcours:";  // declic.js's key for the ticks of a path page
   var CHANGED = "declic-suivi:";  // this file's: the day those ticks last changed
   var GROUP_LIST = "declic-suivi-groupe:";  // the trainer's list of codes, on the group page
+  var FIRST_NAME = "declic-prenom";  // the learner's first name, for the trainer's link (every path)
   var STATES = ["pas essayé", "essayé", "adopté"];
   var MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
                 "octobre", "novembre", "décembre"];
@@ -150,8 +151,19 @@
     var status = element("p", { class: "declic-status", role: "status", "aria-live": "polite" });
     var copyCode = element("button", { type: "button", class: "md-button md-button--primary", text: "Copier le code" });
     var copyLink = element("button", { type: "button", class: "md-button", text: "Copier le lien pour le formateur" });
+    /* The first name is optional, and stays in this browser: it goes only into the copied link, so
+       that the trainer's page lists the code under it. */
+    var nameId = "declic-code-prenom";
+    var name = element("input", { id: nameId, type: "text", autocomplete: "given-name", class: "declic-code__name" });
+    try { name.value = (store && store.getItem(FIRST_NAME)) || ""; } catch (error) { name.value = ""; }
+    name.addEventListener("input", function () {
+      try { if (store) store.setItem(FIRST_NAME, name.value.trim()); } catch (error) { /* kept on screen only */ }
+    });
     box.appendChild(element("p", {}, ["Votre code\u00a0: ", value]));
     box.appendChild(summary);
+    box.appendChild(element("p", { class: "declic-code__field" }, [
+      element("label", { for: nameId, text: "Votre prénom (facultatif, ajouté au lien pour le formateur)\u00a0: " }), name
+    ]));
     box.appendChild(element("div", { class: "declic-code__actions" }, [copyCode, copyLink]));
     box.appendChild(status);
 
@@ -164,7 +176,10 @@
     }
     function link(code) {
       var target = new URL(followLink ? followLink.getAttribute("href") : "../../suivi/", location.href);
-      target.search = "code=" + code;
+      var query = new URLSearchParams({ code: code });
+      var first = name.value.replace(/[:\r\n]/g, " ").trim();
+      if (first) query.set("prenom", first);
+      target.search = query.toString();
       return target.href;
     }
     function show() {

@@ -32,6 +32,23 @@ class Variable(Model):
     )
     type: Literal["text", "long_text", "number", "date"] = Field(default="text", description="Type de valeur attendue.")
     from_trade: bool = Field(default=False, description="Vrai si le contexte du métier remplit cette variable.")
+    trade_example: bool = Field(
+        default=False,
+        description=(
+            "Vrai si la valeur du contexte du métier n'est que l'exemple de ce champ, que la personne remplit : "
+            "un fait sur elle (la taille de son équipe, seule ou non, sa région) n'est jamais écrit en silence "
+            "dans le prompt."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _one_use_of_the_trade(self) -> Variable:
+        if self.from_trade and self.trade_example:
+            raise PydanticCustomError(
+                "from_trade_and_example",
+                "from_trade et trade_example à la fois : le métier remplit le champ, ou il n'en donne que l'exemple",
+            )
+        return self
 
 
 class TimeSaved(Figure):

@@ -19,7 +19,8 @@ class Trade(Reviewed, Entity):
     context: dict[VariableName, Text] = Field(
         description=(
             "Valeurs qui adaptent les prompts à ce métier : clients, documents, vocabulaire… "
-            "Chaque clé est le nom d'une variable de prompt marquée « from_trade »."
+            "Chaque clé est le nom d'une variable de prompt marquée « from_trade » (le métier la remplit) "
+            "ou « trade_example » (le métier n'en donne que l'exemple)."
         )
     )
     irritants: tuple[Id, ...] = Field(min_length=1, description="Irritants vécus dans ce métier.")
