@@ -36,6 +36,11 @@ class FieldDoc:
 
 # Each field's name in plain French, by its last part (a name means the same in every kind).
 LABELS = {
+    "statement": "Affirmation",
+    "article": "Article",
+    "applies_from": "S'applique depuis le",
+    "link": "Lien officiel",
+    "checked_on": "Vérifié le",
     "accent": "Couleur d'accent",
     "also_called": "Autres noms",
     "answer": "Réponse",
