@@ -82,7 +82,10 @@ def _build_cpu(root: Path, guide: Path) -> float:
 def _env(root: Path) -> dict[str, str]:
     # `generator/` holds the package `declic` since the layout by stage; the reference commit's package
     # `generator` is found at the root.
-    paths = (root, root / "generator", root / "bench")
+    # (a source folder only where it holds `declic`: an old commit's generator/select.py would shadow
+    # the standard library's `select`)
+    source = root / "generator"
+    paths = (root, source, root / "bench") if (source / "declic").is_dir() else (root, root / "bench")
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": os.pathsep.join(map(str, paths))}
 
 
