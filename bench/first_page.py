@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import threading
 import time
@@ -24,7 +23,7 @@ from statistics import median
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from preview_latency import _free_port
+from preview_latency import _free_port, start_preview
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -43,14 +42,7 @@ def _answers(url: str) -> bool:
 def first_page_once(config: Path, repo: Path = HERE.parent, timeout: float = 300.0) -> dict:
     port = _free_port()
     started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "declic.cli", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-        cwd=repo,
-        env={"PYTHONPATH": str(repo), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process = start_preview(config, port, repo)
     printed: list[float] = []
     output: list[str] = []
 

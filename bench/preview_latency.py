@@ -40,16 +40,21 @@ def _fetch(url: str) -> tuple[str, str]:
         return "", ""
 
 
-def preview_latency(config: Path, irritant: str, repo: Path = HERE.parent, timeout: float = 300.0) -> dict:
-    port = _free_port()
-    process = subprocess.Popen(
+def start_preview(config: Path, port: int, repo: Path) -> subprocess.Popen:
+    """`declic serve` of this checkout (its package is in generator/) on 127.0.0.1:port, output piped."""
+    return subprocess.Popen(
         [sys.executable, "-m", "declic.cli", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
         cwd=repo,
-        env={"PYTHONPATH": str(repo), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+        env={"PYTHONPATH": str(repo / "generator"), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+def preview_latency(config: Path, irritant: str, repo: Path = HERE.parent, timeout: float = 300.0) -> dict:
+    port = _free_port()
+    process = start_preview(config, port, repo)
     output: list[str] = []
     threading.Thread(target=lambda: output.extend(process.stdout), daemon=True).start()
     try:
