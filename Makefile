@@ -30,7 +30,7 @@ test: $(INSTALLED) browser  ## the whole test suite
 # then Playwright's own). Only when there is none, on Debian and as root, Debian's is installed
 # (`playwright install` downloads a browser, which a machine that reaches only package registries
 # cannot); elsewhere the browser tests are skipped with one line, or fail under CI=true.
-# The French check (tests/test_french.py) runs Debian's Grammalecte (python3-grammalecte comes with
+# The French check (tests/pages/test_french.py) runs Debian's Grammalecte (python3-grammalecte comes with
 # grammalecte-cli), installed the same way: only when missing, on Debian, as root.
 browser: $(INSTALLED)
 	@if [ -z "$$($(BIN)/python tests/browser/chromium.py)" ] && [ -f /etc/debian_version ] && [ "$$(id -u)" = 0 ]; then \
@@ -39,7 +39,7 @@ browser: $(INSTALLED)
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y grammalecte-cli; fi
 
 golden: $(INSTALLED)  ## rewrite the expected Markdown of the golden tests (review the diff!)
-	$(BIN)/python -m pytest tests/test_golden.py --update-golden
+	$(BIN)/python -m pytest tests/pages/test_golden.py --update-golden
 
 bench: $(INSTALLED)  ## speed and size benchmark, results in bench/results.md
 	$(BIN)/python bench/run.py

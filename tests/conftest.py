@@ -23,7 +23,8 @@ settings.register_profile("dev", print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parent.parent
-MINI = ROOT / "tests" / "fixtures" / "mini"
+TESTS = ROOT / "tests"
+MINI = TESTS / "fixtures" / "mini"
 
 
 def pytest_addoption(parser):

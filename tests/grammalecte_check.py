@@ -1,6 +1,6 @@
 """Grammalecte over paragraphs: JSON list of strings on stdin → JSON list of errors on stdout.
 
-Run by tests/test_french.py with a Python that has Grammalecte (Debian's python3-grammalecte lives
+Run by tests/pages/test_french.py with a Python that has Grammalecte (Debian's python3-grammalecte lives
 in the system Python, not in the virtual environment). Grammar and typography rules only: the
 spelling dictionary does not know the trade words, names and brands a page is full of."""
 

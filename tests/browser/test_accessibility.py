@@ -13,7 +13,7 @@ from browser.conftest import serve
 from conftest import ROOT
 from declic.build import build
 from declic.site.project import load_project
-from test_review import _mixed_guide
+from guides import mixed_guide
 
 SERIOUS = {"serious", "critical"}
 MINI_PAGES = [
@@ -88,9 +88,9 @@ def test_the_group_page_with_its_table_and_refused_codes_has_no_serious_violatio
 
 @pytest.fixture(scope="module")
 def drafts_url(tmp_path_factory):
-    """The guide with every status (tests/test_review.py), in Déclic's theme, built with its drafts."""
+    """The guide with every status (tests/commands/test_review.py), in Déclic's theme, built with its drafts."""
     root = tmp_path_factory.mktemp("drafts") / "guide"
-    config = _mixed_guide(root)
+    config = mixed_guide(root)
     shutil.copytree(ROOT / "overrides", root / "overrides")
     text = re.sub(r"(?m)^  language: fr$", "  language: fr\n  custom_dir: overrides", config.read_text(), count=1)
     config.write_text(text, encoding="utf-8")

@@ -9,7 +9,7 @@ import pytest
 
 from declic.build import build
 from declic.site.project import load_project
-from test_robustness_site import attacked_guide
+from guides import attacked_guide
 
 from .conftest import serve
 from .test_search import search

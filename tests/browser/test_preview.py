@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from test_serve import fetch, serving, wait_for
+from served import fetch, serving, wait_for
 
 from .conftest import themed_guide
 

@@ -2,7 +2,7 @@
 field and a suggestion. Run it from the repository: `.venv/bin/python tests/errors/summary.py`.
 
 Each case is checked the way `declic check` does (in memory, nothing written); the exact messages
-are compared with `expected.txt` by tests/test_errors.py, not here.
+are compared with `expected.txt` by tests/catalog/test_errors.py, not here.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from conftest import MINI, copy_guide
 from declic.build import prepare
 from declic.errors import CatalogError, Issue
 from declic.site.project import load_project
-from test_errors import CASES, lay_over
+from guides import CASES, lay_over
 
 
 def case_issues(case: Path) -> tuple[Issue, ...]:

@@ -19,103 +19,13 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import MINI, ROOT, copy_guide, soup, varies_between_runs
+from conftest import MINI, copy_guide, soup, varies_between_runs
 from declic.build import build
 from declic.site.project import load_project
+from guides import ATTACKS, MARK, attacked_guide
 
-MARK = "XSS"  # in every attack: whatever runs or leaks can be traced to the catalog
-ATTACKS = (
-    "<script>alert('XSS-1')</script>",
-    "</title><script>alert('XSS-2')</script>",
-    "\"><script>alert('XSS-3')</script>",
-    "<img src=x onerror=alert('XSS-4')>",
-    "[clic](javascript:alert('XSS-5'))",
-    "<javascript:alert('XSS-6')>",
-    "{{ 7*7 }} {% raw %}XSS-7{% endraw %}",
-    "{: onclick=\"alert('XSS-8')\" }",
-    "&lt;b&gt;XSS-9&lt;/b&gt; &amp;",
-    "<a href=\"javascript:alert('XSS-10')\">lien</a>",
-    "![image](javascript:alert('XSS-11'))",
-    "<svg onload=alert('XSS-12')>",
-    '=HYPERLINK("https://example.org";"XSS-13")',
-    "*XSS-14* _gras_ `code` | cellule | ~~barré~~",
-    # Line breaks of YAML's that Markdown ignores: in front matter they once ended it early.
-    # U+0085 (NEL) was here too: C1 controls are now refused at load (tests/errors/cases/text-c1-control).
-    "\u2028---\u2029{: autofocus onfocus=\"alert('XSS-17')\" }\u2029--- fin",
-)
-# Free-text fields of every kind (ids, numbers and choices are checked by the schema instead).
-TEXT_FIELDS = {
-    "title",
-    "quote",
-    "description",
-    "name",
-    "sector",
-    "story",
-    "text",
-    "label",
-    "example",
-    "objective",
-    "experience",
-    "observation",
-    "principle",
-    "redo_alone",
-    "question",
-    "answer",
-    "author",
-    "note",
-    "per",
-}
-TEXT_LISTS = {"needs", "steps", "check", "never_paste", "mistakes", "goals"}
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "xlink:href", "poster")
 DATE_STAMPED = {"sitemap.xml", "sitemap.xml.gz"}  # mkdocs writes the build date into them
-
-
-def is_text(path: tuple) -> bool:
-    names = [part for part in path if isinstance(part, str)]
-    return names[-1] in TEXT_FIELDS or names[-1] in TEXT_LISTS or names[0] == "context"
-
-
-def attack(data, counter: list[int], path: tuple = ()):
-    """Append an attack to every free-text value (appending keeps prompt variables in use)."""
-    if isinstance(data, dict):
-        return {key: attack(value, counter, (*path, key)) for key, value in data.items()}
-    if isinstance(data, list):
-        return [attack(value, counter, (*path, index)) for index, value in enumerate(data)]
-    if isinstance(data, str) and is_text(path):
-        counter[0] += 1
-        return f"{data} {ATTACKS[counter[0] % len(ATTACKS)]}"
-    return data
-
-
-def attacked_guide(target: Path, search: str) -> Path:
-    config_file = copy_guide(MINI, target)
-    guide = config_file.parent
-    counter = [0]
-    for path in sorted(guide.glob("*/*/*.yaml")):
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-        path.write_text(yaml.safe_dump(attack(data, counter), allow_unicode=True), encoding="utf-8")
-    # The fields the head and the tags are made of carry every attack at once.
-    for relative, fields in (
-        ("usecases/irritants/relancer-factures.yaml", ("title", "quote")),
-        ("usecases/trades/plombier.yaml", ("name",)),
-    ):
-        data = yaml.safe_load((guide / relative).read_text(encoding="utf-8"))
-        data.update({field: f"{data[field]} {' '.join(ATTACKS)}" for field in fields})
-        (guide / relative).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    trade = guide / "usecases" / "trades" / "fleuriste.yaml"  # a spreadsheet formula, first in its cell
-    data = yaml.safe_load(trade.read_text(encoding="utf-8"))
-    data["name"] = f'=HYPERLINK("https://example.org";"XSS-16") {data["name"]}'
-    trade.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    source = guide / "usecases" / "sources" / "livre-blanc.yaml"
-    source.write_text(
-        source.read_text(encoding="utf-8") + 'url: "https://example.org/livre_blanc?a=1&b=*XSS-15*_x_"\n',
-        encoding="utf-8",
-    )
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["extra"]["declic"]["search"] = search
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    return config_file
 
 
 @pytest.fixture(scope="module", params=["pagefind", "mkdocs"])

@@ -7,44 +7,13 @@ folder nor the site.
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-import yaml
 from click.testing import CliRunner
 
 from declic.cli import main
+from guides import CASES, lay_over
 
-CASES = Path(__file__).parent / "errors" / "cases"
 NAMES = sorted(case.name for case in CASES.iterdir() if case.is_dir())
-
-
-CONTROL_FILES = ("expected.txt", "delete.txt", "grow.txt", "declic.yaml")
-
-
-def lay_over(case: Path, guide: Path) -> None:
-    """Copy the case's files over the guide; `delete.txt` lists paths to remove, `grow.txt` lines
-    `path size` pad a file with comment lines up to `size` bytes (a huge file, kept small in git), and
-    `declic.yaml` holds settings merged into the guide's `extra.declic`."""
-    for source in case.rglob("*"):
-        relative = source.relative_to(case)
-        if source.is_file() and relative.as_posix() not in CONTROL_FILES:
-            (guide / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(source, guide / relative)
-    if (case / "delete.txt").exists():
-        for line in (case / "delete.txt").read_text(encoding="utf-8").split():
-            (guide / line).unlink()
-    if (case / "declic.yaml").exists():
-        config = yaml.safe_load((guide / "mkdocs.yml").read_text(encoding="utf-8"))
-        config["extra"]["declic"].update(yaml.safe_load((case / "declic.yaml").read_text(encoding="utf-8")))
-        (guide / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    if (case / "grow.txt").exists():
-        for line in (case / "grow.txt").read_text(encoding="utf-8").splitlines():
-            path, size = line.split()
-            with (guide / path).open("ab") as stream:
-                padding = b"# " + b"remplissage " * 8 + b"\n"
-                stream.write(padding * (int(size) // len(padding) + 1))
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -6,11 +6,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from conftest import TESTS
 from declic.build import generate
 from declic.site.folders import MARKER
 from declic.site.project import load_project
 
-GOLDEN = Path(__file__).parent / "golden" / "mini"
+GOLDEN = TESTS / "golden" / "mini"
 
 
 def generated_files(docs: Path) -> dict[str, str]:

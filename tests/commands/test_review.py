@@ -7,54 +7,17 @@ import codecs
 import csv
 import io
 import shutil
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import MINI, copy_guide, soup
+from conftest import TESTS, soup
 from declic.cli import main
 from declic.commands.review import CSV_COLUMNS, ReviewItem, review_csv
 from declic.pages.export import spreadsheet_csv
-
-RECENT = (date.today() - timedelta(days=10)).isoformat()
-LONG_AGO = (date.today() - timedelta(days=800)).isoformat()
-
-
-def _append(path: Path, text: str) -> None:
-    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
-
-
-def _mixed_guide(root: Path) -> Path:
-    """The mini guide with every status: a prompt and its trade validated, a draft prompt, a trade
-    in review, an untouched irritant (no status: validated), a retired prompt with its replacement."""
-    config = copy_guide(MINI, root)
-    usecases = root / "usecases"
-    _append(config, "    publish: validated\n")
-    _append(
-        usecases / "prompts/relance-facture.yaml",
-        f"""status: validé
-owner: Service compta
-reviewed_on: 2020-01-15
-review_every: 6 mois
-tested:
-  - {{assistant: ChatGPT, date: 2020-03-12, result: à retoucher}}
-  - {{assistant: Le Chat, model: Mistral Large, date: {RECENT}, result: ok, note: Ton juste.}}
-""",
-    )
-    _append(
-        usecases / "prompts/descriptif-devis.yaml",
-        f"status: brouillon\nowner: Léa\ntested:\n  - {{assistant: Le Chat, date: {LONG_AGO}, result: ok}}\n",
-    )
-    _append(usecases / "trades/fleuriste.yaml", "status: relecture\nowner: Léa\n")
-    retired = (usecases / "prompts/relance-facture.yaml").read_text(encoding="utf-8")
-    retired = retired.replace("former_ids: [relance-cordiale]\n", "").replace("status: validé", "status: retiré")
-    (usecases / "prompts/ancienne-relance.yaml").write_text(
-        retired + "retired_because: Le ton était trop sec pour nos clients.\nreplaced_by: relance-facture\n",
-        encoding="utf-8",
-    )
-    return config
+from guides import RECENT, append, mixed_guide
 
 
 def run(*args: str, code: int = 0):
@@ -66,7 +29,7 @@ def run(*args: str, code: int = 0):
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory) -> dict[str, Path]:
     """The mixed guide built as published, then with its drafts."""
-    config = _mixed_guide(tmp_path_factory.mktemp("review") / "guide")
+    config = mixed_guide(tmp_path_factory.mktemp("review") / "guide")
     run("build", "-f", str(config))
     published = config.parent / "site-publie"
     shutil.copytree(config.parent / "site", published)
@@ -100,7 +63,7 @@ def test_drafts_show_the_rest_under_a_brouillon_band(sites):
 
 
 def test_the_default_guide_keeps_publishing_everything(mini):
-    _append(mini.parent / "usecases/prompts/descriptif-devis.yaml", "status: brouillon\n")
+    append(mini.parent / "usecases/prompts/descriptif-devis.yaml", "status: brouillon\n")
     run("build", "-f", str(mini))
     page = soup(mini.parent / "site/fiches/descriptif-devis/index.html")
     assert page.select_one(".declic-draft") is not None  # published, and says it is a draft
@@ -169,7 +132,7 @@ def test_review_finds_nothing_in_the_mini_guide_and_strict_passes(mini):
 
 
 def test_a_replacement_that_does_not_exist_is_reported_with_its_line(mini):
-    _append(
+    append(
         mini.parent / "usecases/prompts/descriptif-devis.yaml",
         "status: retiré\nretired_because: Obsolète.\nreplaced_by: relance-factures\n",
     )
@@ -181,19 +144,19 @@ def test_a_replacement_that_does_not_exist_is_reported_with_its_line(mini):
 
 
 def test_a_retired_prompt_must_say_why(mini):
-    _append(mini.parent / "usecases/prompts/descriptif-devis.yaml", "status: retiré\n")
+    append(mini.parent / "usecases/prompts/descriptif-devis.yaml", "status: retiré\n")
     result = run("check", "-f", str(mini), code=1)
     assert "descriptif-devis.yaml:24: status: prompt retiré sans raison (ajoutez retired_because" in result.output
 
 
 def test_a_review_period_must_be_readable(mini):
-    _append(mini.parent / "usecases/irritants/ecrire-devis.yaml", "review_every: semestriel\n")
+    append(mini.parent / "usecases/irritants/ecrire-devis.yaml", "review_every: semestriel\n")
     result = run("check", "-f", str(mini), code=1)
     assert "review_every: durée « semestriel » illisible (un nombre puis jours" in result.output
 
 
 def test_check_also_checks_the_drafts_a_validated_guide_does_not_publish(mini):
-    _append(mini, "    publish: validated\n")
+    append(mini, "    publish: validated\n")
     prompt = mini.parent / "usecases/prompts/descriptif-devis.yaml"
     prompt.write_text(
         prompt.read_text(encoding="utf-8").replace("irritants: [ecrire-devis]", "irritants: [ecrire-devi]")
@@ -208,7 +171,7 @@ def test_check_also_checks_the_drafts_a_validated_guide_does_not_publish(mini):
 def test_an_unfinished_draft_does_not_stop_a_validated_guide_and_what_depends_on_it_follows(mini):
     """An imported draft with its to-do fields still empty: left out, and the trade that lists its
     irritant drops it, as with any unpublished irritant; `check` still names the empty fields."""
-    _append(mini, "    publish: validated\n")
+    append(mini, "    publish: validated\n")
     (mini.parent / "usecases/irritants/ecrire-devis.yaml").write_text(
         "status: brouillon\ntitle: Écrire le descriptif du devis\nquote:\ndescription:\n", encoding="utf-8"
     )
@@ -254,16 +217,16 @@ def test_review_csv_keeps_formulas_as_text_as_cas_usage_csv_does():
 
 # Issue 24: what a validated guide publishes when drafts are around (imports, copies, references).
 
-IMPORTS = Path(__file__).parent / "fixtures" / "import"
+IMPORTS = TESTS / "fixtures" / "import"
 
 
 def _status(path: Path, status: str) -> None:
-    _append(path, f"status: {status}\n")
+    append(path, f"status: {status}\n")
 
 
 def test_imported_drafts_do_not_stop_a_validated_guide(mini):
     """An import's drafts are unfinished prompts: with `publish: validated`, they are left out."""
-    _append(mini, "    publish: validated\n")
+    append(mini, "    publish: validated\n")
     run("import", str(IMPORTS / "liste-publique.csv"), "-f", str(mini))
     result = run("generate", "-f", str(mini))
     assert "Traceback" not in result.output
@@ -299,7 +262,7 @@ def test_imported_drafts_do_not_stop_a_validated_guide(mini):
 )
 def test_a_reference_to_an_unpublished_draft_is_dropped_with_a_notice(mini, draft, referrer, expected):
     guide = mini.parent
-    _append(mini, "    publish: validated\n")
+    append(mini, "    publish: validated\n")
     referring = guide / referrer
     text = referring.read_text(encoding="utf-8")
     if referrer.endswith("relance-facture.yaml"):
@@ -357,7 +320,7 @@ def test_a_draft_copy_of_a_validated_entity_keeps_the_validated_one_published(mi
 )
 def test_a_retired_trade_or_irritant_leaves_the_catalog_and_its_addresses_say_why(mini, file, address, heading):
     guide = mini.parent
-    _append(guide / file, "status: retiré\nretired_because: Plus proposé dans nos ateliers.\n")
+    append(guide / file, "status: retiré\nretired_because: Plus proposé dans nos ateliers.\n")
     run("generate", "-f", str(mini))
     docs = guide / "build/docs"
     page = (
@@ -377,13 +340,13 @@ def test_a_retired_trade_or_irritant_leaves_the_catalog_and_its_addresses_say_wh
 
 
 def test_a_retired_trade_must_say_why(mini):
-    _append(mini.parent / "usecases/trades/fleuriste.yaml", "status: retiré\n")
+    append(mini.parent / "usecases/trades/fleuriste.yaml", "status: retiré\n")
     result = run("check", "-f", str(mini), code=1)
     assert "fleuriste.yaml:9: status: métier retiré sans raison (ajoutez retired_because" in result.output
 
 
 def test_an_owner_holding_a_terminal_escape_is_refused_with_its_line_and_never_printed_raw(mini):
-    _append(mini.parent / "usecases/trades/fleuriste.yaml", 'owner: "\\e]0;piégé\\a\\e[31mLéa\\u202e"\n')
+    append(mini.parent / "usecases/trades/fleuriste.yaml", 'owner: "\\e]0;piégé\\a\\e[31mLéa\\u202e"\n')
     for command in ("review", "check"):
         result = run(command, "-f", str(mini), code=1)
         assert "fleuriste.yaml:9: owner: caractère invisible interdit (U+001B)" in result.output
@@ -410,7 +373,7 @@ def test_the_draft_band_shows_an_ampersand_once_escaped(mini):
         encoding="utf-8",
     )
     prompt = guide / "usecases/prompts/relance-facture.yaml"
-    _append(prompt, "status: brouillon\n")
+    append(prompt, "status: brouillon\n")
     run("build", "--drafts", "-f", str(mini))
     band = soup(guide / "site/cas-usage/fleuriste/relancer-factures/index.html").select_one(".declic-draft")
     text = band.get_text(" ", strip=True).replace("\u00a0", " ")
@@ -432,8 +395,8 @@ def test_the_draft_band_shows_an_ampersand_once_escaped(mini):
 )
 def test_review_lists_a_retired_trade_with_its_replacement_to_check(mini, replacement_status, expected, code):
     trades = mini.parent / "usecases/trades"
-    _append(trades / "fleuriste.yaml", replacement_status)
-    _append(
+    append(trades / "fleuriste.yaml", replacement_status)
+    append(
         trades / "plombier.yaml",
         "status: retiré\nowner: Léa\nretired_because: Fusionné.\nreplaced_by: fleuriste\n",
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
+from conftest import ROOT
 from declic.build import load_and_link
 from declic.catalog.follow_up import SCHEDULE
 from declic.catalog.paths import learners, learning_path
@@ -62,7 +62,7 @@ def test_the_spreadsheet_keeps_a_formula_looking_title_as_text(mini):
 
 def test_j15_redoes_exactly_what_the_paths_cards_and_sheets_taught():
     """An irritant's page only shows a prompt; a card or a sheet teaches it. J+15 lists those."""
-    catalog = load_and_link(load_project(Path(__file__).resolve().parents[2] / "mkdocs.yml"))
+    catalog = load_and_link(load_project(ROOT / "mkdocs.yml"))
     for learner in learners(catalog):
         path = learning_path(catalog, learner)
         steps = [step for stage in path.stages[:-1] for step in stage.steps]

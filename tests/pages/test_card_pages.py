@@ -4,14 +4,12 @@ default guide."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from conftest import ROOT
 from declic.build import load_and_link
 from declic.site.project import load_project
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def pages(site, kind):

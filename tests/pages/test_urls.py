@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import posixpath
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.utils import get_relative_url
 
+from conftest import ROOT
 from declic import urls
 
-ROOT = Path(__file__).resolve().parents[2]
 CONTRACT = re.compile(r"\b(cas-usage|fiches|parcours|irritants|freins)/")
 
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from conftest import ROOT
 from declic.build import load_and_link
 from declic.catalog.paths import learners, learning_path
 from declic.catalog.prompt_text import Segment, fill, variable_names
 from declic.site.project import load_project
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_a_card_exists_for_each_trade_irritant_pair_a_prompt_solves(mini):

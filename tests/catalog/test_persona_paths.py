@@ -5,15 +5,13 @@ works alone is never sent back to « l'équipe »."""
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from declic.build import load_and_link
 from declic.catalog.paths import learners, learning_path, step_limit
 from declic.site.project import load_project
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @cache
