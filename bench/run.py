@@ -49,7 +49,9 @@ TARGETS = {
     "first_view_gzip_kb": 150,  # HTML, scripts and data of a page's first view, gzipped
     "declic_cards_per_second": 1000,  # Déclic's own stages: they must not regress
     "explorer_seconds": 2.0,  # a filter answered in the explorer, Chromium's CPU throttled 4×
-    "plain_cpu_ratio": 1.0,  # whole build's CPU ÷ plain mkdocs-material's, from 1,000 cards on (issue 18)
+    # Whole build's CPU ÷ plain mkdocs-material's, from 1,000 cards on. Issue 18 asked ≤ 1.0×; issue 26
+    # retired it: plain builds the same Markdown and runs none of Déclic's stages.
+    "plain_cpu_ratio": 1.10,
     "reference_cpu_ratio": 0.85,  # whole build's CPU ÷ that of commit REFERENCE, from 1,000 cards on
 }
 # Builds of each version per size for the reference comparison, turn about: the machine's load
