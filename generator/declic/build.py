@@ -28,7 +28,7 @@ from declic.pages import Page
 from declic.pages.explorer_data import explorer_parts
 from declic.pages.export import cards_csv, catalog_json, dump
 from declic.pages.group import group_page
-from declic.pages.macros import fill_macros
+from declic.pages.macros import cited_sources, fill_macros
 from declic.pages.plan import plan
 from declic.pages.redirects import redirect_files
 from declic.pages.reference import reference_page
@@ -117,15 +117,19 @@ def prepare(project: Project, progress: Progress = _no_progress, timings: dict[s
     """Everything `generate` checks and produces, in memory: also the checks of `declic check`."""
     timings = {} if timings is None else timings
     catalog = load_and_link(project, timings)
-    with _collector_paused():
-        pages = _timed(
-            timings, "plan", lambda: (*plan(catalog), reference_page(), *retired_pages(catalog, catalog.retired))
-        )
-        pages = (*pages, group_page(pages))
-        files = _timed(timings, "render", lambda: _render_pages(project, catalog, pages, progress))
     content = collect_content(project.content_dirs, project.root)
     theme = collect_content(project.theme_layers or (project.root / "overrides",), project.root)
     check_pages_readable(content, project.root)
+    # The sources page lists the hand-written pages that cite each source: read before it is planned.
+    citations = cited_sources(content)
+    with _collector_paused():
+        pages = _timed(
+            timings,
+            "plan",
+            lambda: (*plan(catalog, citations), reference_page(), *retired_pages(catalog, catalog.retired)),
+        )
+        pages = (*pages, group_page(pages))
+        files = _timed(timings, "render", lambda: _render_pages(project, catalog, pages, progress))
     data = catalog_json(catalog, pages)
     files["catalogue.json"] = dump(data)
     files["cas-usage.csv"] = cards_csv(catalog)
@@ -133,7 +137,7 @@ def prepare(project: Project, progress: Progress = _no_progress, timings: dict[s
     files.update(redirect_files(catalog, pages, project.site_url))
     check_conflicts(files, content, project.root)
     # Hand-written pages that ask for Déclic's macros are written filled in, like generated ones.
-    filled = fill_macros(content, data, project.root, catalog.laws)
+    filled = fill_macros(content, data, project.root, catalog.laws, catalog.sources)
     content = {path: source for path, source in content.items() if path not in filled}
     return Prepared(catalog, pages, {**files, **filled}, content, theme)
 

@@ -1,11 +1,13 @@
 """Index pages: cards by trade and each trade's, irritants by category and each irritant's,
 obstacles and each obstacle's, sheets by level, paths, sources. All but the sources page are
-listings: groups of links, each with a note."""
+listings: groups of links, each with a note. The sources page says, for each source, which pages
+cite it: hand-written ones (found before planning, given here) and generated ones (from the data)."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +15,8 @@ from declic import urls
 from declic.catalog.model import Card, Catalog
 from declic.catalog.paths import LearningPath
 from declic.catalog.schema import Source
+from declic.catalog.schema.base import Figure
+from declic.pages.macros import Citation
 from declic.pages.page import Context, Page
 from declic.pages.path import booklet_query
 
@@ -73,11 +77,25 @@ class ListingContext(Context):
 
 
 @dataclass(frozen=True)
+class CitedIn:
+    """Where the site cites one source. A card shows its irritant's figures and its prompts': it is
+    reached through them, so that the page stays one line per irritant or sheet, not per card."""
+
+    pages: tuple[Entry, ...] = ()  # hand-written pages, through `source("id")`
+    sheets: tuple[Entry, ...] = ()  # micro-fiches with a figure from it, shown too on the cards offering them
+    irritants: tuple[Entry, ...] = ()  # irritants with a figure from it, shown on each of their cards
+    cards: int = 0  # the cards that show at least one figure from it
+
+
+@dataclass(frozen=True)
 class SourcesContext(Context):
     sources: Mapping[str, Source]
+    cited_in: Mapping[str, CitedIn]
 
 
-def index_pages(catalog: Catalog, paths: tuple[LearningPath, ...]) -> Iterator[Page]:
+def index_pages(
+    catalog: Catalog, paths: tuple[LearningPath, ...], citations: Mapping[str, Sequence[Citation]] | None = None
+) -> Iterator[Page]:
     yield from _trades(catalog)
     yield from _irritants(catalog)
     yield from _obstacles(catalog)
@@ -90,8 +108,51 @@ def index_pages(catalog: Catalog, paths: tuple[LearningPath, ...]) -> Iterator[P
         "sources",
         "Les sources",
         tuple(catalog.sources),
-        SourcesContext(catalog.sources),
+        SourcesContext(catalog.sources, cited_in(catalog, citations or {})),
     )
+
+
+def cited_in(catalog: Catalog, citations: Mapping[str, Sequence[Citation]]) -> dict[str, CitedIn]:
+    """Each source's citing pages: `citations`, the hand-written ones, and the generated pages whose
+    figures (a cost, a time saved, a fact) name it. Sorted by title, as a reader looks them up."""
+
+    def named(figures: Iterable[Figure]) -> set[str]:
+        return {figure.source for figure in figures if figure.source}
+
+    by_prompt = {p: named((prompt.time_saved, *prompt.facts)) for p, prompt in catalog.prompts.items()}
+    by_irritant = {i: named((irritant.cost, *irritant.facts)) for i, irritant in catalog.irritants.items()}
+    # One pass over each kind, whatever the number of sources.
+    sheets: dict[str, list[Entry]] = defaultdict(list)
+    for prompt_id, ids in by_prompt.items():
+        for source_id in ids:
+            sheets[source_id].append(Entry(catalog.prompts[prompt_id].title, urls.sheet(prompt_id)))
+    irritants: dict[str, list[Entry]] = defaultdict(list)
+    for irritant_id, ids in by_irritant.items():
+        for source_id in ids:
+            irritants[source_id].append(Entry(catalog.irritants[irritant_id].title, urls.irritant(irritant_id)))
+    cards: dict[str, int] = defaultdict(int)
+    for card in catalog.cards:
+        for source_id in by_irritant[card.irritant_id].union(*(by_prompt[p] for p in card.prompt_ids)):
+            cards[source_id] += 1
+
+    def entries(found: Iterable[Entry]) -> tuple[Entry, ...]:
+        return tuple(sorted(found, key=lambda entry: (_alphabetical(entry.title), entry.target)))
+
+    return {
+        source_id: CitedIn(
+            entries(Entry(citation.title, citation.path) for citation in citations.get(source_id, ())),
+            entries(sheets.get(source_id, ())),
+            entries(irritants.get(source_id, ())),
+            cards[source_id],
+        )
+        for source_id in catalog.sources
+    }
+
+
+def _alphabetical(title: str) -> str:
+    """A title as a reader sorts it: « Écrire » among the E, not after the Z."""
+    letters = unicodedata.normalize("NFD", title.casefold())
+    return "".join(char for char in letters if not unicodedata.combining(char))
 
 
 def _listing(

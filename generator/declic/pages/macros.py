@@ -1,27 +1,32 @@
 """Hand-written pages → the same pages with Déclic's macros filled in: live catalog figures and lists.
 
 Takes the pages that ask for it (`render_macros: true` in their front matter) and the data of
-catalogue.json; returns their Markdown. A page is content, not code: it renders in Jinja's immutable
-sandbox with Déclic's macros only (no mkdocs-macros, whose pages run Python), and an expression it
-refuses or cannot read is a problem with the page's file and line, never a traceback.
+catalogue.json; returns their Markdown, and before that which sources each of them cites. A page is
+content, not code: it renders in Jinja's immutable sandbox with Déclic's macros only (no
+mkdocs-macros, whose pages run Python), and an expression it refuses or cannot read is a problem
+with the page's file and line, never a traceback.
 """
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
+from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
-from jinja2 import DictLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import DictLoader, StrictUndefined, TemplateError, TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from declic import urls
 from declic.catalog.review_dates import french_date
-from declic.catalog.schema import KINDS, KINDS_BY_NAME, Law
+from declic.catalog.schema import KINDS, KINDS_BY_NAME, Law, Source
 from declic.errors import CatalogError, Issue, display_path
 from declic.pages.render import escape_text
 
@@ -73,14 +78,32 @@ def law_text(law: Law, today: date) -> str:
     )
 
 
+# What a page's problem with a macro suggests: every macro a page may call.
+MACROS_HINT = "declic.counts, declic_list(…), declic_tiles(…), law(…), source(…)"
+
+
+def source_text(source: Source) -> str:
+    """A source as a sentence names it: its kind and its title in « », « livre blanc « Du clic au
+    déclic : … » ». A title that starts with its kind (« Livre blanc IA », « Enquête France Num… »)
+    names it alone, in « », rather than twice."""
+    title = f"« {source.title} »"
+    return title if source.title.casefold().startswith(source.kind.casefold()) else f"{source.kind} {title}"
+
+
 class PageMacros:
     """Déclic's macros for one build: `declic` (counts), `declic_list(kind)`, `declic_tiles(kind)`,
-    `law(id)` (a legal statement with its text, article, date, official link and check)."""
+    `law(id)` (a legal statement with its text, article, date, official link and check), `source(id)`
+    (a document's kind and title, linked to its entry on the sources page)."""
 
     def __init__(
-        self, data: Mapping[str, Any], laws: Mapping[str, Law] | None = None, today: date | None = None
+        self,
+        data: Mapping[str, Any],
+        laws: Mapping[str, Law] | None = None,
+        today: date | None = None,
+        sources: Mapping[str, Source] | None = None,
     ) -> None:
         self._laws = dict(laws or {})
+        self._sources = dict(sources or {})
         self._today = today or date.today()
         self._entities = {kind: set(ids) for kind, ids in data["entities"].items()}
         self._listed = [
@@ -105,6 +128,7 @@ class PageMacros:
             declic_list=lambda kind: self._list(kind, here),
             declic_tiles=lambda kind: self._tiles(kind, here),
             law=self._law,
+            source=lambda source_id: self._source(source_id, here),
         )
 
     def _law(self, law_id: str) -> str:
@@ -115,6 +139,19 @@ class PageMacros:
                 f"law : affirmation juridique « {law_id} » introuvable (usecases/laws/), connues : {known}"
             )
         return law_text(self._laws[law_id], self._today)
+
+    def _source(self, source_id: str, here: str) -> str:
+        """usecases/sources/<source_id>.yaml named by its kind and title, a link to its entry on the
+        sources page (whose anchor is its id), relative to the page being rendered."""
+        if not isinstance(source_id, str) or source_id not in self._sources:  # a list is no id, and unhashable
+            close = difflib.get_close_matches(str(source_id), self._sources, n=1)
+            guess = f"vouliez-vous dire « {close[0]} » ? " if close else ""
+            known = ", ".join(sorted(self._sources)) or "aucune"
+            raise ValueError(
+                f"source : document « {source_id} » introuvable (usecases/sources/), {guess}sources connues : {known}"
+            )
+        target = posixpath.relpath(urls.SOURCES_PAGE, here or ".")
+        return f"[{escape_text(source_text(self._sources[source_id]))}]({target}#{source_id})"
 
     def _list(self, kind: str, here: str) -> str:
         """A Markdown list of links to the pages of one kind, relative to the page being rendered."""
@@ -143,8 +180,69 @@ class PageMacros:
         return f'<div class="declic-tiles" markdown>\n\n{links}\n\n</div>'
 
 
+@dataclass(frozen=True)
+class Citation:
+    """A hand-written page that cites a source with `source("id")`."""
+
+    path: str  # the page in the docs folder
+    title: str  # its title, or the text of its H1
+
+
+# The first H1 of a page, without its attribute list (`# Titre { #ancre }`).
+_H1 = re.compile(r"^#[ \t]+(.+?)(?:[ \t]*\{[^{}]*\})?[ \t]*$", re.MULTILINE)
+
+
+def cited_sources(content: Mapping[str, Path]) -> dict[str, tuple[Citation, ...]]:
+    """Source id → the hand-written pages whose `source("id")` names it, for the sources page, which
+    is rendered before these pages are. Read from each page's template tree, so a call in a
+    comment or in a raw block is not a citation; an id written as an expression rather than a
+    string cannot be read here and is not listed. A page Jinja cannot parse is left out: `fill_macros`
+    reports it with its line."""
+    environment = ImmutableSandboxedEnvironment()
+    pages: dict[str, list[Citation]] = defaultdict(list)
+    for docs_path, file in sorted(content.items()):
+        if not docs_path.endswith(".md"):
+            continue
+        text = file.read_text(encoding="utf-8")
+        if not asks_for_macros(text):
+            continue
+        match = _FRONT_MATTER.match(text)
+        head, body = (match.group(1), text[match.end() :]) if match else ("", text)
+        try:
+            tree = environment.parse(body)
+        except TemplateSyntaxError:
+            continue
+        ids = {
+            call.args[0].value
+            for call in tree.find_all(nodes.Call)
+            if isinstance(call.node, nodes.Name)
+            and call.node.name == "source"
+            and call.args
+            and isinstance(call.args[0], nodes.Const)
+            and isinstance(call.args[0].value, str)
+        }
+        if ids:
+            citation = Citation(docs_path, _page_title(head, body, docs_path))
+            for source_id in ids:
+                pages[source_id].append(citation)
+    return {source_id: tuple(citations) for source_id, citations in sorted(pages.items())}
+
+
+def _page_title(head: str, body: str, docs_path: str) -> str:
+    """The title mkdocs gives a hand-written page: its front matter's, else its H1's, else its file's."""
+    meta = yaml.safe_load(head) if head else None
+    if isinstance(meta, dict) and isinstance(meta.get("title"), str):
+        return meta["title"]
+    heading = _H1.search(body)
+    return heading.group(1).strip() if heading else posixpath.splitext(posixpath.basename(docs_path))[0]
+
+
 def fill_macros(
-    content: Mapping[str, Path], data: Mapping[str, Any], root: Path, laws: Mapping[str, Law] | None = None
+    content: Mapping[str, Path],
+    data: Mapping[str, Any],
+    root: Path,
+    laws: Mapping[str, Law] | None = None,
+    sources: Mapping[str, Source] | None = None,
 ) -> dict[str, bytes]:
     """The hand-written Markdown pages that ask for macros, rendered; all problems at once."""
     macros: PageMacros | None = None
@@ -156,7 +254,7 @@ def fill_macros(
         text = source.read_text(encoding="utf-8")
         if not asks_for_macros(text):
             continue
-        macros = macros or PageMacros(data, laws)
+        macros = macros or PageMacros(data, laws, sources=sources)
         try:
             rendered[docs_path] = macros.render(docs_path, text).encode()
         except (TemplateError, ValueError) as error:
@@ -176,7 +274,7 @@ def _issue(error: Exception, text: str, file: str) -> Issue:
             None,
             "",
             f"une macro de cette page demande ce qu'une page n'a pas le droit de lire ({error})",
-            "une page n'utilise que les macros de Déclic : declic.counts, declic_list(…), declic_tiles(…), law(…)",
+            f"une page n'utilise que les macros de Déclic : {MACROS_HINT}",
         )
     where = "" if isinstance(error, TemplateSyntaxError) else " à l'exécution"
     return Issue(
@@ -184,8 +282,7 @@ def _issue(error: Exception, text: str, file: str) -> Issue:
         line + offset if line else None,
         "",
         f"macro illisible{where} : {error}",
-        "vérifiez les {{ … }} de la page ; les macros de Déclic sont declic.counts, declic_list(…), declic_tiles(…), "
-        "law(…)",
+        f"vérifiez les {{{{ … }}}} de la page ; les macros de Déclic sont {MACROS_HINT}",
     )
 
 

@@ -89,6 +89,7 @@ LABELS = {
     "observation": "Observation",
     "obstacle": "Frein",
     "obstacles": "Freins",
+    "offline": "Sans adresse en ligne",
     "one_at_a_time": "Une chose à la fois",
     "only": "Fiches gardées",
     "owner": "Responsable",

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from declic.catalog.schema.base import Entity, HttpsUrl, Id, Line, Text
 from declic.catalog.schema.review import Day
@@ -76,3 +77,20 @@ class Source(Entity):
     year: int = Field(ge=1900, le=2100, description="Année de publication.")
     kind: Line = Field(description="Nature du document (« livre blanc », « article », « enquête »).")
     url: HttpsUrl | None = Field(default=None, description="Adresse du document en ligne, en https://.")
+    offline: Line | None = Field(
+        default=None,
+        description=(
+            "À la place de l'adresse, quand le document n'en a pas : ce qu'en sait le lecteur, en quelques mots "
+            "(« document non publié en ligne », « adresse en ligne non retrouvée »)."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _address_or_why_not(self) -> Source:
+        if self.url is not None and self.offline is not None:
+            raise PydanticCustomError(
+                "source_url_and_offline",
+                "une source a soit une adresse en ligne, soit une note qui dit pourquoi elle n'en a pas, pas les deux",
+                {"field": "offline", "hint": "gardez url si le document se lit à cette adresse, sinon gardez offline"},
+            )
+        return self
