@@ -100,7 +100,7 @@ def test_a_long_prompt_folds_and_opens(page, default_url):
     assert code.bounding_box()["height"] > folded
 
 
-@pytest.mark.parametrize("tile", ["Plombier chauffagiste", "Relancer les factures impayées"])
+@pytest.mark.parametrize("tile", ["Plombier ou plombière chauffagiste", "Relancer les factures impayées"])
 def test_from_home_a_card_is_two_taps_away(browser, default_url, tile):
     """A trade's tile, then one of its cards; or an irritant's tile, then the card of a trade."""
     context = browser.new_context(viewport=PHONE, locale="fr-FR", has_touch=True)

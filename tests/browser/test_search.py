@@ -156,7 +156,7 @@ def test_sub_results_carry_their_pages_title(page, default_url):
 
 def test_the_readers_trade_comes_first_under_a_chip_that_removes_it(page, default_url):
     """After the plumber's trade page, « relance facture » gives the plumber's card first; the chip
-    « Plombier chauffagiste ✕ » says so, and removing it gives Pagefind's order back."""
+    « Plombier ou plombière chauffagiste ✕ » says so, and removing it gives Pagefind's order back."""
     page.goto(default_url)
     unbiased = search(page, "relance facture")
     assert not first_card(unbiased).startswith("/cas-usage/plombier-chauffagiste/"), unbiased[:3]
@@ -165,8 +165,10 @@ def test_the_readers_trade_comes_first_under_a_chip_that_removes_it(page, defaul
     page.goto(default_url)  # kept in the browser, from page to page
     found = search(page, "relance facture")
     assert first_card(found) == "/cas-usage/plombier-chauffagiste/relancer-factures-impayees/", found[:3]
-    chip = page.get_by_role("button", name="Retirer le métier «\u00a0Plombier chauffagiste\u00a0»", exact=False)
-    expect(chip).to_have_text("Plombier chauffagiste \u2715")
+    chip = page.get_by_role(
+        "button", name="Retirer le métier «\u00a0Plombier ou plombière chauffagiste\u00a0»", exact=False
+    )
+    expect(chip).to_have_text("Plombier ou plombière chauffagiste \u2715")
     expect(page.locator(".pagefind-ui__search-clear")).to_have_text("Effacer")
     chip.click()
     expect(chip).to_have_count(0)
@@ -179,4 +181,4 @@ def test_the_readers_trade_comes_first_under_a_chip_that_removes_it(page, defaul
 
 def test_a_card_keeps_its_trade_for_search(page, default_url):
     page.goto(default_url + "cas-usage/electricien/relancer-factures-impayees/")
-    assert page.evaluate("JSON.parse(localStorage.getItem('declic-metier')).name") == "Électricien"
+    assert page.evaluate("JSON.parse(localStorage.getItem('declic-metier')).name") == "Électricien ou électricienne"

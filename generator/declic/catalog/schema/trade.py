@@ -20,7 +20,10 @@ class Trade(Reviewed, Entity):
         description=(
             "Valeurs qui adaptent les prompts à ce métier : clients, documents, vocabulaire… "
             "Chaque clé est le nom d'une variable de prompt marquée « from_trade » (le métier la remplit) "
-            "ou « trade_example » (le métier n'en donne que l'exemple)."
+            "ou « trade_example » (le métier n'en donne que l'exemple). Le prompt dit « Mon métier : » "
+            "avant « metier » : nommez l'activité (« la coiffure ») ou un nom qui vaut pour une femme comme "
+            "pour un homme (« fleuriste »), et un exemple de « structure » qui ne désigne pas la personne "
+            "(« avec deux coiffeuses salariées », pas « la gérante »)."
         )
     )
     irritants: tuple[Id, ...] = Field(min_length=1, description="Irritants vécus dans ce métier.")
