@@ -1,7 +1,7 @@
 """Grammalecte's list of words with a masculine and a feminine form: JSON list of words on stdin →
 JSON object on stdout, each gendered word to its other forms (« coiffeur » → [« coiffeuse »] and back).
 
-Run by tests/test_person.py with a Python that has Grammalecte (Debian's python3-grammalecte lives in
+Run by tests/pages/test_person.py with a Python that has Grammalecte (Debian's python3-grammalecte lives in
 the system Python, not in the virtual environment)."""
 
 from __future__ import annotations

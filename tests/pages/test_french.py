@@ -4,17 +4,14 @@ error, except the reviewed false positives of tests/grammalecte-allowed.txt."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, soup
+from french_checker import python_with_grammalecte
 
 CHECKER = ROOT / "tests" / "grammalecte_check.py"
 ALLOWED = ROOT / "tests" / "grammalecte-allowed.txt"
@@ -47,19 +44,6 @@ def paragraphs(page: Path) -> list[str]:
     return found
 
 
-def _python_with_grammalecte() -> str:
-    for python in (sys.executable, "/usr/bin/python3", shutil.which("python3")):
-        if python and subprocess.run([python, "-c", "import grammalecte"], capture_output=True).returncode == 0:
-            return python
-    message = (
-        "Grammalecte introuvable : `make test` l'installe sur Debian en root (paquets grammalecte-cli, "
-        "python3-grammalecte) ; ailleurs, voir « Tests » dans le README"
-    )
-    if os.environ.get("CI") == "true":  # a green CI must have read the French
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 def _spaces(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
@@ -77,7 +61,7 @@ def allowed() -> set[tuple[str, str]]:
 
 def grammalecte(texts: list[str]) -> list[dict]:
     result = subprocess.run(
-        [_python_with_grammalecte(), str(CHECKER)],
+        [python_with_grammalecte(), str(CHECKER)],
         input=json.dumps(texts, ensure_ascii=False),
         capture_output=True,
         text=True,

@@ -17,7 +17,7 @@ from declic.build import load_and_link
 from declic.catalog.model import Catalog
 from declic.pages.page import filled
 from declic.site.project import load_project
-from test_french import _python_with_grammalecte
+from french_checker import python_with_grammalecte
 
 GENDERS = ROOT / "tests" / "grammalecte_genders.py"
 
@@ -39,7 +39,7 @@ WORD = re.compile(r"\w+")
 def other_forms(words: set[str]) -> dict[str, list[str]]:
     """Each of `words` that has a masculine and a feminine form, to its other forms."""
     result = subprocess.run(
-        [_python_with_grammalecte(), str(GENDERS)],
+        [python_with_grammalecte(), str(GENDERS)],
         input=json.dumps(sorted(words), ensure_ascii=False),
         capture_output=True,
         text=True,
