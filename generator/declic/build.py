@@ -38,7 +38,7 @@ from declic.pages.template_errors import check_templates, template_issue
 from declic.site.folders import claim
 from declic.site.lock import one_build_at_a_time
 from declic.site.mkdocs_build import build_site
-from declic.site.project import Project
+from declic.site.project import DEFAULT_GUIDE, Project
 from declic.site.write import WriteReport, check_conflicts, check_pages_readable, collect_content, write_docs
 
 T = TypeVar("T")
@@ -80,8 +80,14 @@ def load_and_link(project: Project, timings: dict[str, float] | None = None) -> 
         _, would_withhold = choose(stacks, project.settings, drafts=False)
         keys = {(document.kind.name, document.id) for document in would_withhold}
         dropped = publish(entities, keys, documents)[1]
-    catalog = _timed(timings, "link", lambda: link(published, documents))
+    catalog = _timed(timings, "link", lambda: link(published, documents, _figures_stop(project)))
     return replace(catalog, retired=gone, dropped=dropped)
+
+
+def _figures_stop(project: Project) -> bool:
+    """Two durations of one task that disagree stop Déclic's own catalog; an organisation's guide
+    gets them as notices (see `link.task_figures`)."""
+    return project.root == DEFAULT_GUIDE
 
 
 def _link_issues(project: Project, documents: tuple[RawDocument, ...], valid: Entities) -> tuple[Issue, ...]:
@@ -97,7 +103,10 @@ def _link_issues(project: Project, documents: tuple[RawDocument, ...], valid: En
     try:
         return tuple(
             link_issues(
-                select(valid, project.settings, project.config_file.name, project.config_lines), documents, broken
+                select(valid, project.settings, project.config_file.name, project.config_lines),
+                documents,
+                broken,
+                _figures_stop(project),
             )
         )
     except CatalogError as error:  # the guide's own selection names an unknown id

@@ -134,6 +134,7 @@ def check_command(config_file: Path) -> None:
     _holes("Parcours avec une étape vide", [f"{path} ({stage})" for path, stage in summary.empty_stages])
     _excluded(summary.excluded_pairs)
     _notices(catalog.notices)
+    _figure_notices(catalog.figure_notices)
     code = checked.code.lines()
     _say("Ce guide exécute\u00a0: " + (" ; ".join(code) if code else "rien d'autre que Déclic") + ".")
     _dropped(catalog.dropped)
@@ -155,6 +156,14 @@ def _notices(notices) -> None:
     _say(f"Exemples d'un autre métier, non montrés ({len(notices)})\u00a0:", fg="yellow")
     for notice in notices:
         _say(f"  {notice.format()}")
+
+
+def _figure_notices(notices) -> None:
+    """An organisation's two durations of one task that disagree: listed, not a stop (Déclic's own stop)."""
+    if notices:
+        _say(f"Durées d'une même tâche en désaccord ({len(notices)})\u00a0:", fg="yellow")
+        for notice in notices:
+            _say(f"  {notice.format()}")
 
 
 def _excluded(pairs: tuple[str, ...]) -> None:
@@ -214,6 +223,11 @@ def build_command(config_file: Path, strict: bool, offline: bool, drafts: bool) 
     if generated.catalog.notices:
         _say(
             f"{len(generated.catalog.notices)} champ(s) sans exemple de leur métier\u00a0: voir declic check.",
+            fg="yellow",
+        )
+    if generated.catalog.figure_notices:
+        _say(
+            f"{len(generated.catalog.figure_notices)} durée(s) d'une même tâche en désaccord\u00a0: voir declic check.",
             fg="yellow",
         )
     _say(f"Site construit dans {project.site_dir} en {sum(generated.timings.values()):.1f} s.")

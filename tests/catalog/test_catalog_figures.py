@@ -1,6 +1,6 @@
 """Every figure of the default catalog says where it comes from: the source and a passage that the
-source text really contains, or an estimate; and a gain measured for a whole company is never shown
-as the gain of one prompt."""
+source text really contains, or an estimate; a gain measured for a whole company is never shown
+as the gain of one prompt; and a task has one duration, on its irritant and on its prompt."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, soup
+from declic.build import load_and_link
+from declic.catalog.link import disagree, same_task
+from declic.site.project import load_project
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 # The texts behind each source id. The CMA white paper and the France Num survey are known through
@@ -85,6 +88,46 @@ def test_no_company_wide_gain_is_a_prompts_gain():
         if figure.get("source") and str(figure["minutes"]) not in figure["passage"]:
             wrong.append(f"{name}: {figure['minutes']} min not in its passage")
     assert wrong == []
+
+
+def _duration(minutes: int) -> str:
+    """25 → « 25 min », 120 → « 2 h », 150 → « 2 h 30 »: a duration as an estimate's method writes it."""
+    hours, rest = divmod(minutes, 60)
+    return f"{minutes} min" if not hours else f"{hours} h" + (f" {rest:02d}" if rest else "")
+
+
+def test_a_task_has_one_duration_that_its_estimates_say():
+    """The prompt's baseline (the task done alone) and its irritant's task of the same name agree; each
+    estimate's method says the durations its figures hold; every irritant says the tasks its weekly
+    cost is made of, but the one whose cost is an empty slot, not a task."""
+    catalog = load_and_link(load_project(ROOT / "mkdocs.yml"))  # Déclic's own: a disagreement stops it
+    assert catalog.figure_notices == ()
+    compared, wrong = 0, []
+    for prompt_id, prompt in catalog.prompts.items():
+        saved = prompt.time_saved
+        if saved.baseline_minutes is None:
+            wrong.append(f"{prompt_id}: no baseline_minutes")
+            continue
+        if saved.estimate and _duration(saved.baseline_minutes) not in _plain(saved.estimate.method):
+            wrong.append(f"{prompt_id}: {_duration(saved.baseline_minutes)} not in « {saved.estimate.method} »")
+        for irritant_id in prompt.irritants:
+            for task in catalog.irritants[irritant_id].cost.tasks:
+                if same_task(task.per, saved.per):
+                    compared += 1
+                    if disagree(task.minutes, saved.baseline_minutes):
+                        wrong.append(f"{prompt_id}: {saved.baseline_minutes} min, {irritant_id}: {task.minutes} min")
+    for irritant_id, irritant in catalog.irritants.items():
+        method = _plain(irritant.cost.estimate.method) if irritant.cost.estimate else ""
+        wrong += [
+            f"{irritant_id}: {_duration(task.minutes)} not in « {method} »"
+            for task in irritant.cost.tasks
+            if irritant.cost.estimate and _duration(task.minutes) not in method
+        ]
+    assert wrong == []
+    assert compared > 40
+    assert [i for i, irritant in catalog.irritants.items() if not irritant.cost.tasks] == [
+        "gerer-rendez-vous-non-honores"
+    ]
 
 
 def test_cards_and_sheets_say_where_each_figure_comes_from(default_site: Path):

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
 from conftest import ROOT
 from declic.build import load_and_link
+from declic.catalog.link import disagree, same_task
 from declic.catalog.paths import learners, learning_path
 from declic.catalog.prompt_text import Segment, fill, variable_names
+from declic.cli import main
+from declic.errors import CatalogError
 from declic.site.project import load_project
 
 
@@ -52,3 +60,58 @@ def test_a_tired_sceptic_gets_fewer_and_shorter_steps_than_a_self_taught_early_a
         assert [stage.key for stage in path.stages] == ["interest", "quick-wins", "skills", "consolidation"]
         assert all(stage.steps for stage in path.stages), path.learner.id
         assert path.minutes == sum(step.minutes for stage in path.stages for step in stage.steps)
+
+
+def _timed_twice(mini: Path, baseline: int, task: int) -> None:
+    """The tiny guide's invoice reminder, timed on its prompt (`baseline`) and on its irritant (`task`)."""
+    irritant = mini.parent / "usecases" / "irritants" / "relancer-factures.yaml"
+    irritant.write_text(
+        irritant.read_text(encoding="utf-8").replace(
+            "  minutes_per_week: 90\n",
+            f"  minutes_per_week: {6 * task}\n  tasks: [{{per: Relance, minutes: {task}, per_week: 6}}]\n",
+        ),
+        encoding="utf-8",
+    )
+    prompt = mini.parent / "usecases" / "prompts" / "relance-facture.yaml"
+    prompt.write_text(
+        prompt.read_text(encoding="utf-8").replace("per: relance,", f"per: relance, baseline_minutes: {baseline},"),
+        encoding="utf-8",
+    )
+
+
+def test_two_durations_of_one_task_may_differ_by_a_quarter_at_most():
+    assert disagree(25, 15) and disagree(15, 25)
+    assert not disagree(25, 22)
+    assert not disagree(20, 15)  # exactly a quarter of the larger
+    assert same_task("Rapport d’intervention", " rapport  d'intervention")
+    assert not same_task("relance de facture", "deuxième relance")
+
+
+@pytest.mark.parametrize(("baseline", "task", "stops"), [(25, 15, True), (25, 22, False)])
+def test_in_declic_s_own_catalog_a_task_timed_twice_differently_stops_the_build(
+    mini, monkeypatch, baseline, task, stops
+):
+    monkeypatch.setattr("declic.build._figures_stop", lambda project: True)
+    _timed_twice(mini, baseline, task)
+    if not stops:
+        assert load_and_link(load_project(mini)).figure_notices == ()
+        return
+    with pytest.raises(CatalogError) as error:
+        load_and_link(load_project(mini))
+    (issue,) = error.value.issues
+    assert (issue.file, issue.field) == ("usecases/prompts/relance-facture.yaml", "time_saved.baseline_minutes")
+    assert issue.message == (
+        "25 min par relance, mais l'irritant « relancer-factures » compte 15 min pour la même tâche : "
+        "plus d'un quart d'écart"
+    )
+    assert "cost.tasks[0].minutes (usecases/irritants/relancer-factures.yaml:" in issue.hint
+
+
+def test_in_an_organisation_s_guide_it_is_listed_and_the_guide_still_builds(mini):
+    _timed_twice(mini, 25, 15)
+    assert [issue.field for issue in load_and_link(load_project(mini)).figure_notices] == [
+        "time_saved.baseline_minutes"
+    ]
+    result = CliRunner().invoke(main, ["check", "-f", str(mini)])
+    assert result.exit_code == 0, result.output
+    assert "Durées d'une même tâche en désaccord (1)\u00a0:\n  usecases/prompts/relance-facture.yaml:" in result.output

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Set
 from dataclasses import replace
 from typing import Any
 
-from declic.catalog.load import FieldPath, RawDocument
+from declic.catalog.load import FieldPath, RawDocument, format_field
 from declic.catalog.model import Card, Catalog, frozen
 from declic.catalog.prompt_text import variable_names
 from declic.catalog.schema import KINDS, KINDS_BY_NAME
@@ -19,23 +19,33 @@ from declic.catalog.validate import Entities
 from declic.errors import CatalogError, Issue, suggest
 
 
-def link(entities: Entities, documents: tuple[RawDocument, ...]) -> Catalog:
-    issues = link_issues(entities, documents)
+def link(entities: Entities, documents: tuple[RawDocument, ...], figures_stop: bool = True) -> Catalog:
+    """`figures_stop`: two figures of one task that disagree stop the build (Déclic's own catalog),
+    or are only listed (an organisation's guide: see `task_figures`)."""
+    issues = link_issues(entities, documents, figures_stop=figures_stop)
     if issues:
         raise CatalogError(issues)
     where = {(document.kind.name, document.id): document for document in documents}
     # Not a stop: an organisation's own trade may meet a default prompt that has no example in its
     # words yet. The card shows no example there, and `declic check` lists each such blank.
-    return replace(build_catalog(entities), notices=tuple(sorted(set(_card_examples(entities, where)))))
+    return replace(
+        build_catalog(entities),
+        notices=tuple(sorted(set(_card_examples(entities, where)))),
+        figure_notices=() if figures_stop else tuple(sorted(set(task_figures(entities, where)))),
+    )
 
 
 def link_issues(
-    entities: Entities, documents: tuple[RawDocument, ...], broken: Set[tuple[str, str]] = frozenset()
+    entities: Entities,
+    documents: tuple[RawDocument, ...],
+    broken: Set[tuple[str, str]] = frozenset(),
+    figures_stop: bool = True,
 ) -> list[Issue]:
     """Every cross-reference problem. `broken`: (kind, id) of files that exist but failed to load or
     validate; references to them are not reported again as missing."""
     where = {(document.kind.name, document.id): document for document in documents}
     return [
+        *(task_figures(entities, where) if figures_stop else ()),
         *_broken_references(entities, where, broken),
         *_prompt_variables(entities, where),
         *_trade_variables(entities, where),
@@ -258,6 +268,49 @@ def _trade_variables(entities: Entities, where: dict) -> Iterator[Issue]:
                         ("context",),
                         f"la valeur « {name} » manque, le prompt « {prompt_id} » la tire du métier",
                         suggest(name, trade.context) or f"ajoutez « {name}: … » sous context",
+                    )
+
+
+# Two figures of one task may differ by this share of the larger one: beyond it, one of them is wrong.
+QUARTER = 0.25
+
+
+def same_task(a: str, b: str) -> bool:
+    """« Rapport d’intervention » and « rapport d'intervention » name one task."""
+    plain = lambda text: " ".join(text.replace("’", "'").casefold().split())
+    return plain(a) == plain(b)
+
+
+def disagree(a: int, b: int) -> bool:
+    """True when two durations of one task differ by more than a quarter of the larger."""
+    return abs(a - b) > QUARTER * max(a, b)
+
+
+def task_figures(entities: Entities, where: dict) -> Iterator[Issue]:
+    """One task, one duration: a prompt's baseline (`time_saved.baseline_minutes`, the task done alone)
+    and the same task in its irritant's cost (`cost.tasks`, the task of the same `per`) differ by a
+    quarter at most. An error in Déclic's catalog; in an organisation's guide, a notice that
+    `declic check` lists: its own figures for a default irritant must not stop it on a default prompt
+    it did not write, nor a new Déclic stop a guide that built yesterday."""
+    irritants = entities.get("irritants", {})
+    for prompt_id, prompt in sorted(entities.get("prompts", {}).items()):
+        baseline, per = prompt.time_saved.baseline_minutes, prompt.time_saved.per
+        if baseline is None:
+            continue
+        for irritant_id in prompt.irritants:
+            irritant = irritants.get(irritant_id)
+            if irritant is None:
+                continue  # reported as a broken reference
+            for index, task in enumerate(irritant.cost.tasks):
+                if same_task(task.per, per) and disagree(baseline, task.minutes):
+                    other = where[("irritants", irritant_id)]
+                    at = ("cost", "tasks", index, "minutes")
+                    yield where[("prompts", prompt_id)].issue(
+                        ("time_saved", "baseline_minutes"),
+                        f"{baseline} min par {per}, mais l'irritant « {irritant_id} » compte {task.minutes} min "
+                        "pour la même tâche : plus d'un quart d'écart",
+                        f"une tâche a une seule durée, le temps de la personne seule : accordez ce chiffre et "
+                        f"{format_field(at)} ({other.file}:{other.line(at)}), et la méthode de chaque estimation",
                     )
 
 

@@ -59,6 +59,8 @@ class Catalog:
     prompts_by_irritant: Mapping[str, tuple[str, ...]] = field(repr=False)
     # What a reader would miss but that does not stop a build: blanks without an example of their trade.
     notices: tuple = field(default=(), repr=False)
+    # In an organisation's guide, not a stop either: two durations of one task that disagree (link.task_figures).
+    figure_notices: tuple = field(default=(), repr=False)
     # Retired entities by kind (prompts, trades, irritants): their pages say why and where to go.
     retired: Mapping[str, Mapping] = field(default_factory=dict, repr=False)
     # References from published entities to unpublished ones (drafts, retired), dropped: one notice each.

@@ -108,10 +108,17 @@ def _explain(
         return "nombre bien trop grand", _description(model, loc)
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"nombre entier attendu, trouvé « {value} »", _number_hint(loc, value)
+    if kind in ("float_parsing", "float_type"):
+        decimal = re.fullmatch(r"\s*(\d+),(\d+)\s*", str(value))
+        return f"nombre attendu, trouvé « {value} »", (
+            f"écrivez « {decimal.group(1)}.{decimal.group(2)} », avec un point" if decimal else _description(model, loc)
+        )
     if kind in ("bool_parsing", "bool_type"):
         return f"« true » ou « false » attendu, trouvé « {value} »", _BOOLEAN_HINTS.get(
             str(value).strip().lower(), "écrivez « true » pour oui, « false » pour non"
         )
+    if kind == "greater_than":
+        return f"doit valoir plus de {ctx['gt']:g}, trouvé {value}", _description(model, loc)
     if kind == "greater_than_equal":
         return f"doit valoir au moins {ctx['ge']}, trouvé {value}", _description(model, loc)
     if kind == "less_than_equal":

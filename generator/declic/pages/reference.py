@@ -47,6 +47,7 @@ LABELS = {
     "assistant": "Assistant",
     "assistants": "Assistants",
     "author": "Auteur",
+    "baseline_minutes": "Durée de la tâche sans assistant",
     "by": "Estimé par",
     "by_trade": "Exemples par métier",
     "category": "Catégorie",
@@ -95,6 +96,7 @@ LABELS = {
     "owner": "Responsable",
     "passage": "Passage",
     "per": "Par",
+    "per_week": "Fois par semaine",
     "personal_data": "Données personnelles",
     "primary": "Couleur principale",
     "principle": "Principe",
@@ -129,6 +131,7 @@ LABELS = {
     "step_minutes": "Minutes par étape",
     "steps": "Étapes",
     "story": "Histoire",
+    "tasks": "Tâches",
     "templates": "Gabarits",
     "tested": "Essais",
     "text": "Texte",
@@ -229,6 +232,8 @@ def _type_label(annotation: Any, constraints: str = "") -> str:
         return "date (AAAA-MM-JJ)"
     if base is int:
         return "nombre entier"
+    if base is float:
+        return "nombre"
     return "identifiant" if "a-z0-9" in metadata else "texte"
 
 

@@ -56,8 +56,34 @@ class TimeSaved(Figure):
 
     minutes: Minutes = Field(description="Minutes gagnées à chaque usage du prompt.")
     per: Line = Field(
-        description="Par quoi (« relance », « compte rendu ») : une seule tâche, jamais toute une entreprise."
+        description=(
+            "Par quoi (« relance », « compte rendu ») : une seule tâche, jamais toute une entreprise. Le même nom "
+            "que la tâche de l'irritant (cost.tasks) quand le prompt allège cette tâche-là."
+        )
     )
+    baseline_minutes: Minutes | None = Field(
+        default=None,
+        description=(
+            "Temps que cette tâche prend à la personne, seule et sans assistant, en minutes : le point de départ du "
+            "gain, et le même chiffre que la tâche de l'irritant (cost.tasks), à un quart près. Son temps à elle, "
+            "jamais celui d'un collègue."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _gain_within_the_task(self) -> TimeSaved:
+        if self.baseline_minutes is not None and self.minutes > self.baseline_minutes:
+            raise PydanticCustomError(
+                "gain_over_baseline",
+                "{minutes} min gagnées sur une tâche qui en prend {baseline}",
+                {
+                    "minutes": self.minutes,
+                    "baseline": self.baseline_minutes,
+                    "field": "minutes",
+                    "hint": "le gain d'un usage ne dépasse pas baseline_minutes, le temps de la tâche faite seule",
+                },
+            )
+        return self
 
 
 class QuizItem(Model):
