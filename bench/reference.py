@@ -5,8 +5,9 @@ bench/measure.py, turn about so that the machine's load falls on both alike.
     python bench/reference.py 1000 --runs 3          # against REFERENCE
     python bench/reference.py 1000 --commit abc1234
 
-The reference is checked out once in bench/out/ (a git worktree) and runs with this environment's
-packages: its dependencies are a subset of today's.
+The reference is checked out once in bench/out/ (a git worktree) and runs in a virtual environment
+of its own, made once beside it with the dependencies its pyproject.toml names (the reference's
+mkdocs-macros-plugin is no longer one of today's).
 """
 
 from __future__ import annotations
@@ -27,14 +28,19 @@ REFERENCE = "e9bb374"  # the commit issue 18 measures against
 def compare(size: int, out: Path, runs: int, commit: str = REFERENCE) -> dict:
     """CPU seconds of `runs` whole builds each (Déclic, mkdocs, Pagefind), turn about; medians and ratio."""
     reference = _checkout(commit, out)
-    reference_guide = _write_guide(reference, out / f"reference-{size}", size)
-    today_guide = _write_guide(HERE.parent, out / f"today-{size}", size)
+    reference_python = _environment(reference, out / f"venv-{commit}")
+    reference_guide = _write_guide(reference, reference_python, out / f"reference-{size}", size)
+    today_guide = _write_guide(HERE.parent, sys.executable, out / f"today-{size}", size)
     cpu: dict[str, list[float]] = {"reference": [], "today": []}
+    versions = (
+        ("reference", reference, reference_python, reference_guide),
+        ("today", HERE.parent, sys.executable, today_guide),
+    )
     for _ in range(runs):
-        for name, root, guide in (("reference", reference, reference_guide), ("today", HERE.parent, today_guide)):
+        for name, root, python, guide in versions:
             for generated in ("build", "site"):  # each run builds from nothing, as the first did
                 shutil.rmtree(guide.parent / generated, ignore_errors=True)
-            cpu[name].append(_build_cpu(root, guide))
+            cpu[name].append(_build_cpu(root, python, guide))
     medians = {name: statistics.median(values) for name, values in cpu.items()}
     return {"commit": commit, "runs": cpu, **medians, "ratio": medians["today"] / medians["reference"]}
 
@@ -52,10 +58,21 @@ def _checkout(commit: str, out: Path) -> Path:
     return folder
 
 
-def _write_guide(root: Path, folder: Path, size: int) -> Path:
+def _environment(checkout: Path, folder: Path) -> str:
+    """A Python with the checkout's own dependencies, made once (pip reaches PyPI)."""
+    python = folder / "bin" / "python"
+    if not (folder / ".installed").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(checkout)], check=True)
+        (folder / ".installed").touch()
+    return str(python)
+
+
+def _write_guide(root: Path, python: str, folder: Path, size: int) -> Path:
     code = "import sys, pathlib, synth; print(synth.write_guide(pathlib.Path(sys.argv[1]), int(sys.argv[2])))"
     done = subprocess.run(
-        [sys.executable, "-c", code, str(folder), str(size)],
+        [python, "-c", code, str(folder), str(size)],
         check=True,
         capture_output=True,
         text=True,
@@ -65,9 +82,9 @@ def _write_guide(root: Path, folder: Path, size: int) -> Path:
     return Path(done.stdout.strip().splitlines()[-1])
 
 
-def _build_cpu(root: Path, guide: Path) -> float:
+def _build_cpu(root: Path, python: str, guide: Path) -> float:
     done = subprocess.run(
-        [sys.executable, str(root / "bench" / "measure.py"), "declic", str(guide)],
+        [python, str(root / "bench" / "measure.py"), "declic", str(guide)],
         capture_output=True,
         text=True,
         env=_env(root),
