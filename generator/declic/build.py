@@ -126,6 +126,7 @@ def prepare(project: Project, progress: Progress = _no_progress, timings: dict[s
     """Everything `generate` checks and produces, in memory: also the checks of `declic check`."""
     timings = {} if timings is None else timings
     catalog = load_and_link(project, timings)
+    today = date.today()  # one date a build: its cards, sheets and pages say the same « depuis »
     content = collect_content(project.content_dirs, project.root)
     theme = collect_content(project.theme_layers or (project.root / "overrides",), project.root)
     check_pages_readable(content, project.root)
@@ -138,7 +139,7 @@ def prepare(project: Project, progress: Progress = _no_progress, timings: dict[s
             lambda: (*plan(catalog, citations), reference_page(), *retired_pages(catalog, catalog.retired)),
         )
         pages = (*pages, group_page(pages))
-        files = _timed(timings, "render", lambda: _render_pages(project, catalog, pages, progress))
+        files = _timed(timings, "render", lambda: _render_pages(project, catalog, pages, progress, today))
     data = catalog_json(catalog, pages)
     files["catalogue.json"] = dump(data)
     files["cas-usage.csv"] = cards_csv(catalog)
@@ -146,7 +147,7 @@ def prepare(project: Project, progress: Progress = _no_progress, timings: dict[s
     files.update(redirect_files(catalog, pages, project.site_url))
     check_conflicts(files, content, project.root)
     # Hand-written pages that ask for Déclic's macros are written filled in, like generated ones.
-    filled = fill_macros(content, data, project.root, catalog.laws, catalog.sources)
+    filled = fill_macros(content, data, project.root, catalog.laws, catalog.sources, today)
     content = {path: source for path, source in content.items() if path not in filled}
     return Prepared(catalog, pages, {**files, **filled}, content, theme)
 
@@ -179,13 +180,16 @@ def _generate(project: Project, progress: Progress) -> Generated:
     return Generated(prepared.catalog, prepared.pages, report, timings)
 
 
-def _render_pages(project: Project, catalog: Catalog, pages: tuple[Page, ...], progress: Progress) -> dict[str, bytes]:
+def _render_pages(
+    project: Project, catalog: Catalog, pages: tuple[Page, ...], progress: Progress, today: date
+) -> dict[str, bytes]:
     """Markdown of every page. An error in the guide's own templates is a problem to report with
     its file and line (all of them at once); one in Déclic's templates is a bug and propagates."""
     extra = {
         "data_rules": project.settings.data_rules,
-        "tested_notes": test_notes(catalog.prompts, project.settings.stale_after, date.today()),
+        "tested_notes": test_notes(catalog.prompts, project.settings.stale_after, today),
         "publish": project.settings.publish,
+        "today": today,  # « Ce que dit la loi » on cards and sheets: « depuis » or « à partir du »
     }
     issues = check_templates(project.templates, project.root) if project.templates else []
     if issues:

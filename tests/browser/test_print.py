@@ -21,6 +21,7 @@ HIDDEN_ON_PAPER = [
     ".declic-fill",
     ".declic-actions",
     ".declic-open__warning",
+    ".declic-law",  # « Ce que dit la loi »: its citations are links, followed online
 ]
 
 

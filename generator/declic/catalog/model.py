@@ -54,7 +54,7 @@ class Catalog:
     profiles: Mapping[str, Profile]
     roles: Mapping[str, Role]
     personas: Mapping[str, Persona]
-    laws: Mapping[str, Law]  # legal statements, printed by the `law("id")` macro of hand-written pages
+    laws: Mapping[str, Law]  # legal statements: the `law("id")` macro, and the cards and sheets that name them
     cards: tuple[Card, ...]
     prompts_by_irritant: Mapping[str, tuple[str, ...]] = field(repr=False)
     # What a reader would miss but that does not stop a build: blanks without an example of their trade.

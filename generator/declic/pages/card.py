@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from declic import urls
 from declic.catalog.model import Card, Catalog
-from declic.catalog.schema import Category, Obstacle, Persona, Source
+from declic.catalog.schema import Category, Law, Obstacle, Persona, Source
 from declic.catalog.schema.base import Fact
 from declic.pages.page import RELATED_LIMIT, Context, FilledPrompt, Page, Tag, explore, filled, labels, pairs
 
@@ -21,6 +21,7 @@ class CardContext(Context):
     category: Category
     prompts: list[FilledPrompt]
     facts: list[Fact]  # the irritant's and its prompts', each once
+    laws: list[Law]  # the legal statements of the irritant and its prompts, each once
     obstacles: list[tuple[str, Obstacle]]
     personas: list[tuple[str, Persona]]
     same_irritant: list[Card]
@@ -66,6 +67,12 @@ def card_page(catalog: Catalog, card: Card) -> Page:
                     for fact in (*irritant.facts, *(f for p in card.prompt_ids for f in catalog.prompts[p].facts))
                 }.values()
             ),
+            laws=[
+                catalog.laws[law_id]
+                for law_id in dict.fromkeys(
+                    (*irritant.laws, *(law_id for p in card.prompt_ids for law_id in catalog.prompts[p].laws))
+                )
+            ],
             obstacles=pairs(irritant.obstacles, catalog.obstacles),
             personas=personas,
             same_irritant=same_irritant[:RELATED_LIMIT],

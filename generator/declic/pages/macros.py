@@ -18,17 +18,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 from jinja2 import DictLoader, StrictUndefined, TemplateError, TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from declic import urls
-from declic.catalog.review_dates import french_date
 from declic.catalog.schema import KINDS, KINDS_BY_NAME, Law, Source
 from declic.errors import CatalogError, Issue, display_path
-from declic.pages.render import escape_text
+from declic.pages.escape import escape_text
+from declic.pages.law import law_text
 
 # `declic_list(name)`: each kind that has pages of its own, and two names for pages of any kind.
 LIST_KINDS = {
@@ -50,32 +49,6 @@ def asks_for_macros(text: str) -> bool:
     except yaml.YAMLError:
         return False  # mkdocs reports a broken front matter itself
     return isinstance(meta, dict) and meta.get("render_macros") is True
-
-
-# The name a link to an official publisher shows; another site shows its own address.
-OFFICIAL_SITES = {
-    "eur-lex.europa.eu": "EUR-Lex",
-    "www.legifrance.gouv.fr": "Légifrance",
-    "www.cnil.fr": "CNIL",
-    "www.service-public.fr": "Service-public.fr",
-    "entreprendre.service-public.fr": "Service-public.fr",
-    "www.economie.gouv.fr": "economie.gouv.fr",
-    "www.impots.gouv.fr": "impots.gouv.fr",
-}
-
-
-def law_text(law: Law, today: date) -> str:
-    """A legal statement in Markdown, followed by where it is written: its text, its article, since
-    when (or from when) it applies, its official link and when it was last checked there."""
-    link = str(law.link)
-    host = urlsplit(link).hostname or ""
-    site = OFFICIAL_SITES.get(host, host.removeprefix("www."))
-    applies = "s'applique depuis le" if law.applies_from <= today else "s'applique à partir du"
-    return (
-        f"{escape_text(law.statement)} *{escape_text(law.text)}, {escape_text(law.article)} ; "
-        f"{applies} {french_date(law.applies_from)} ; [{escape_text(site)}]({link}) ; "
-        f"vérifié le {french_date(law.checked_on)}.*"
-    )
 
 
 # What a page's problem with a macro suggests: every macro a page may call.
@@ -243,8 +216,10 @@ def fill_macros(
     root: Path,
     laws: Mapping[str, Law] | None = None,
     sources: Mapping[str, Source] | None = None,
+    today: date | None = None,
 ) -> dict[str, bytes]:
-    """The hand-written Markdown pages that ask for macros, rendered; all problems at once."""
+    """The hand-written Markdown pages that ask for macros, rendered; all problems at once. `today`:
+    the build's date, the one the cards' statements are written with."""
     macros: PageMacros | None = None
     rendered: dict[str, bytes] = {}
     issues: list[Issue] = []
@@ -254,7 +229,7 @@ def fill_macros(
         text = source.read_text(encoding="utf-8")
         if not asks_for_macros(text):
             continue
-        macros = macros or PageMacros(data, laws, sources=sources)
+        macros = macros or PageMacros(data, laws, today, sources)
         try:
             rendered[docs_path] = macros.render(docs_path, text).encode()
         except (TemplateError, ValueError) as error:

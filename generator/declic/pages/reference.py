@@ -39,6 +39,8 @@ LABELS = {
     "statement": "Affirmation",
     "article": "Article",
     "applies_from": "S'applique depuis le",
+    "amended_by": "Modifié par",
+    "laws": "Ce que dit la loi",
     "link": "Lien officiel",
     "checked_on": "Vérifié le",
     "accent": "Couleur d'accent",

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import asdict
+from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -26,26 +27,15 @@ from declic import urls
 from declic.catalog.prompt_text import Segment
 from declic.catalog.review_dates import french_date
 from declic.pages import Page
+from declic.pages.escape import escape_text
+from declic.pages.law import law_text
 from declic.pages.script_data import script_json
 from declic.pages.typography import french_spacing
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-# Characters that some Markdown extension could read as syntax anywhere in a line, written as
-# numeric entities: they render as the same characters and are never parsed.
-_INLINE = {char: f"&#{ord(char)};" for char in '&<>*_`[]()|{}\\~^=!#"'}
-_INLINE_TABLE = str.maketrans(_INLINE)
-# Characters that are syntax only at the start of a paragraph (lists, quotes, headings, definitions).
+# A link's query, built by `plan` from ids.
 _QUERY = re.compile(r"^([a-z]+=[a-z0-9,/-]*(&[a-z]+=[a-z0-9,/-]*)*)?$")
-_ASCII_SPACES = re.compile(r"[ \t\r\n]+")
-_LEADING = re.compile(r"^([-+:>]|\d+(?=[.)]))")
-
-
-def escape_text(value: str) -> str:
-    """Plain text → Markdown that renders as exactly that text, on one line."""
-    # Only ASCII white space is folded: str.split() would also eat French non-breaking spaces.
-    text = _ASCII_SPACES.sub(" ", str(value).strip(" \t\r\n")).translate(_INLINE_TABLE)
-    return _LEADING.sub(lambda match: "".join(f"&#{ord(c)};" for c in match.group(1)), text)
 
 
 # Catalog text repeats from page to page (an irritant's on each of its cards, a prompt's steps on
@@ -209,6 +199,13 @@ def _html(text: str) -> str:
     )
 
 
+@pass_context
+def _law_line(context, law) -> Markup:
+    """A legal statement and its citation (pages/law.py), « depuis » or « à partir du » as of the
+    build's date (`today`, given by the build; the clock's only where a page renders alone)."""
+    return Markup(law_text(law, context.get("today") or date.today()))
+
+
 def _duration(minutes: int) -> str:
     hours, rest = divmod(int(minutes), 60)
     if not hours:
@@ -305,6 +302,7 @@ def environment(overrides: Path | None = None) -> Environment:
         french_date=french_date,
         fm=_front_matter,
         json_data=_json_data,
+        law_line=_law_line,
         web_address=_web_address,
     )
     env.globals.update(

@@ -9,7 +9,7 @@ from declic import urls
 from declic.catalog.follow_up import SCHEDULE, Rendezvous
 from declic.catalog.model import Card, Catalog
 from declic.catalog.prompt_text import Segment
-from declic.catalog.schema import Irritant, Level, Prompt, Source
+from declic.catalog.schema import Irritant, Law, Level, Prompt, Source
 from declic.pages.page import RELATED_LIMIT, Context, Page, Tag, explore, filled, labels, pairs
 
 
@@ -22,6 +22,7 @@ class SheetContext(Context):
     irritants: list[tuple[str, Irritant]]
     cards: tuple[Card, ...]  # the trades' cards that offer this prompt
     follow_up: tuple[Rendezvous, ...]  # « Le suivi »
+    laws: list[Law]  # the legal statements the prompt rests on
     tags: list[str]
     tag_links: list[Tag]
     sources: Mapping[str, Source]
@@ -47,6 +48,7 @@ def sheet_page(catalog: Catalog, prompt_id: str) -> Page:
             irritants=pairs(prompt.irritants, catalog.irritants),
             cards=cards[: RELATED_LIMIT * 2],
             follow_up=SCHEDULE,
+            laws=[catalog.laws[law_id] for law_id in prompt.laws],
             tags=labels(tags),
             tag_links=tags,
             sources=catalog.sources,

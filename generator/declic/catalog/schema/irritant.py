@@ -86,3 +86,10 @@ class Irritant(Reviewed, Entity):
         default=(), description="Freins que cet irritant réveille (dossier usecases/obstacles/)."
     )
     facts: tuple[Fact, ...] = Field(default=(), description="Chiffres utiles, chacun avec sa source.")
+    laws: tuple[Id, ...] = Field(
+        default=(),
+        description=(
+            "Ce que dit la loi sur cette situation : des affirmations juridiques (dossier usecases/laws/), "
+            "affichées avec leur texte, leur lien officiel et leur date de vérification sur chaque cas d'usage."
+        ),
+    )

@@ -1,6 +1,7 @@
 """A legal statement a page makes (« Ce que dit la loi »): the sentence, the text and article it
-rests on, when it applies, its official link and when someone last checked it against that link.
-Shapes only: the macro `law("id")` prints it, `declic review` says when it is due for a new check.
+rests on, the text that amended it if its date comes from there, when it applies, its official link
+and when someone last checked it against that link. Shapes only: the macro `law("id")` and the cards
+and sheets whose `laws` name it print it, `declic review` says when it is due for a new check.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-from declic.catalog.schema.base import Entity, HttpsUrl, Line, Text
+from declic.catalog.schema.base import Entity, HttpsUrl, Line, Model, Text
 from declic.catalog.schema.review import LAST_YEAR, Day, Period, _day
 
 _LAW_FIRST_YEAR = 1800  # a code's article may apply since long before a review could take place
@@ -31,6 +32,22 @@ def _plausible_year(value: Date) -> Date:
 AppliesFrom = Annotated[Date, BeforeValidator(_day), AfterValidator(_plausible_year)]
 
 
+class Amendment(Model):
+    """The text that changed the rule, cited with its own official link: a date moved by an amending
+    regulation is only true of the consolidated text, which a reader checks against both."""
+
+    name: Line = Field(
+        description=(
+            "Le texte modificatif tel qu'il se lit après « modifié par », avec son article défini : "
+            "« le règlement (UE) 2026/1744 du 8 juillet 2026 », « la loi n° 2023-1322 du 29 décembre 2023 »."
+        )
+    )
+    article: Line | None = Field(
+        default=None, description="L'article du texte modificatif qui change la règle (« article 1er, point 40 b) »)."
+    )
+    link: HttpsUrl = Field(description="Adresse officielle du texte modificatif, en https:// (EUR-Lex, Légifrance…).")
+
+
 class Law(Entity):
     statement: Text = Field(
         description=(
@@ -45,6 +62,13 @@ class Law(Entity):
         )
     )
     article: Line = Field(description="Article, paragraphe ou annexe visés (« article 50, paragraphes 1 et 4 »).")
+    amended_by: Amendment | None = Field(
+        default=None,
+        description=(
+            "Le texte qui a modifié la règle, quand la date ou le contenu affichés viennent de lui (un report, "
+            "une nouvelle rédaction) : cité après l'article, avec son propre lien officiel."
+        ),
+    )
     applies_from: AppliesFrom = Field(
         description="Date à partir de laquelle la règle s'applique, en AAAA-MM-JJ (passée ou à venir)."
     )

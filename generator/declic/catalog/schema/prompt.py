@@ -125,6 +125,14 @@ class Prompt(ReviewedPrompt, Entity):
         description="Métiers à qui ce prompt ne convient pas, bien qu'ils vivent son irritant : pas de cas d'usage.",
     )
     facts: tuple[Fact, ...] = Field(default=(), description="Chiffres utiles, chacun avec sa source.")
+    laws: tuple[Id, ...] = Field(
+        default=(),
+        description=(
+            "Les affirmations juridiques (dossier usecases/laws/) sur lesquelles repose ce prompt : affichées "
+            "avec leur texte, leur lien officiel et leur date de vérification sur la micro-fiche et les cas "
+            "d'usage qui l'offrent. Les règles restent dans ces fichiers, pas dans les textes de la fiche."
+        ),
+    )
     sheet: Sheet = Field(description="Contenu pédagogique de la micro-fiche.")
 
     @model_validator(mode="after")
