@@ -136,6 +136,20 @@ def test_an_unknown_statement_is_a_problem_of_the_page_with_its_line(tmp_path: P
     assert rendered.endswith("vérifié le 15 janvier 2026.*")
 
 
+def test_a_misspelt_or_non_text_statement_id_gets_a_french_message(tmp_path: Path):
+    data = {"entities": {}, "pages": [], "counts": {}, "schema_version": 1}
+    for call, expected in (
+        ('{{ law("rgdp") }}', "vouliez-vous dire « rgpd » ?"),
+        ("{{ law(['rgpd']) }}", "affirmation juridique « ['rgpd'] » introuvable"),
+    ):
+        page = tmp_path / "charte.md"
+        page.write_text(f"---\nrender_macros: true\n---\n{call}\n", encoding="utf-8")
+        with pytest.raises(CatalogError) as error:
+            fill_macros({"charte.md": page}, data, tmp_path, {"rgpd": _law()})
+        (issue,) = error.value.issues
+        assert expected in issue.message
+
+
 def test_a_statement_cites_the_text_that_amended_it_with_its_own_link():
     amended = _law(
         amended_by={

@@ -106,10 +106,12 @@ class PageMacros:
 
     def _law(self, law_id: str) -> str:
         """The statement of usecases/laws/<law_id>.yaml with its citation, on one line."""
-        if law_id not in self._laws:
+        if not isinstance(law_id, str) or law_id not in self._laws:  # a list is no id, and unhashable
+            close = difflib.get_close_matches(str(law_id), self._laws, n=1)
+            guess = f"vouliez-vous dire « {close[0]} » ? " if close else ""
             known = ", ".join(sorted(self._laws)) or "aucune"
             raise ValueError(
-                f"law : affirmation juridique « {law_id} » introuvable (usecases/laws/), connues : {known}"
+                f"law : affirmation juridique « {law_id} » introuvable (usecases/laws/), {guess}connues : {known}"
             )
         return law_text(self._laws[law_id], self._today)
 
