@@ -63,6 +63,16 @@ def source_text(source: Source) -> str:
     return title if source.title.casefold().startswith(source.kind.casefold()) else f"{source.kind} {title}"
 
 
+def _require(entity_id: object, known: Mapping[str, object], what: str, folder: str, listed: str) -> None:
+    """An id a macro names must be one of the catalog's; else the closest one, then all of them."""
+    if isinstance(entity_id, str) and entity_id in known:
+        return  # (a list is no id, and unhashable: `in` would raise before the message)
+    close = difflib.get_close_matches(str(entity_id), known, n=1)
+    guess = f"vouliez-vous dire « {close[0]} » ? " if close else ""
+    names = ", ".join(sorted(known)) or "aucune"
+    raise ValueError(f"{what} « {entity_id} » introuvable ({folder}), {guess}{listed} : {names}")
+
+
 class PageMacros:
     """Déclic's macros for one build: `declic` (counts), `declic_list(kind)`, `declic_tiles(kind)`,
     `law(id)` (a legal statement with its text, article, date, official link and check), `source(id)`
@@ -106,25 +116,13 @@ class PageMacros:
 
     def _law(self, law_id: str) -> str:
         """The statement of usecases/laws/<law_id>.yaml with its citation, on one line."""
-        if not isinstance(law_id, str) or law_id not in self._laws:  # a list is no id, and unhashable
-            close = difflib.get_close_matches(str(law_id), self._laws, n=1)
-            guess = f"vouliez-vous dire « {close[0]} » ? " if close else ""
-            known = ", ".join(sorted(self._laws)) or "aucune"
-            raise ValueError(
-                f"law : affirmation juridique « {law_id} » introuvable (usecases/laws/), {guess}connues : {known}"
-            )
+        _require(law_id, self._laws, "law : affirmation juridique", "usecases/laws/", "connues")
         return law_text(self._laws[law_id], self._today)
 
     def _source(self, source_id: str, here: str) -> str:
         """usecases/sources/<source_id>.yaml named by its kind and title, a link to its entry on the
         sources page (whose anchor is its id), relative to the page being rendered."""
-        if not isinstance(source_id, str) or source_id not in self._sources:  # a list is no id, and unhashable
-            close = difflib.get_close_matches(str(source_id), self._sources, n=1)
-            guess = f"vouliez-vous dire « {close[0]} » ? " if close else ""
-            known = ", ".join(sorted(self._sources)) or "aucune"
-            raise ValueError(
-                f"source : document « {source_id} » introuvable (usecases/sources/), {guess}sources connues : {known}"
-            )
+        _require(source_id, self._sources, "source : document", "usecases/sources/", "sources connues")
         target = posixpath.relpath(urls.SOURCES_PAGE, here or ".")
         return f"[{escape_text(source_text(self._sources[source_id]))}]({target}#{source_id})"
 
