@@ -13,7 +13,7 @@ import difflib
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -49,6 +49,15 @@ def asks_for_macros(text: str) -> bool:
     except yaml.YAMLError:
         return False  # mkdocs reports a broken front matter itself
     return isinstance(meta, dict) and meta.get("render_macros") is True
+
+
+def macro_pages(content: Mapping[str, Path]) -> Iterator[tuple[str, Path, str]]:
+    """(docs path, file, text) of each hand-written Markdown page that asks for Déclic's macros."""
+    for docs_path, file in sorted(content.items()):
+        if docs_path.endswith(".md"):
+            text = file.read_text(encoding="utf-8")
+            if asks_for_macros(text):
+                yield docs_path, file, text
 
 
 # What a page's problem with a macro suggests: every macro a page may call.
@@ -173,12 +182,7 @@ def cited_sources(content: Mapping[str, Path]) -> dict[str, tuple[Citation, ...]
     reports it with its line."""
     environment = ImmutableSandboxedEnvironment()
     pages: dict[str, list[Citation]] = defaultdict(list)
-    for docs_path, file in sorted(content.items()):
-        if not docs_path.endswith(".md"):
-            continue
-        text = file.read_text(encoding="utf-8")
-        if not asks_for_macros(text):
-            continue
+    for docs_path, _, text in macro_pages(content):
         match = _FRONT_MATTER.match(text)
         head, body = (match.group(1), text[match.end() :]) if match else ("", text)
         try:
@@ -223,12 +227,7 @@ def fill_macros(
     macros: PageMacros | None = None
     rendered: dict[str, bytes] = {}
     issues: list[Issue] = []
-    for docs_path, source in sorted(content.items()):
-        if not docs_path.endswith(".md"):
-            continue
-        text = source.read_text(encoding="utf-8")
-        if not asks_for_macros(text):
-            continue
+    for docs_path, source, text in macro_pages(content):
         macros = macros or PageMacros(data, laws, today, sources)
         try:
             rendered[docs_path] = macros.render(docs_path, text).encode()
